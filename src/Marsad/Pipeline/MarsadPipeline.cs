@@ -1,0 +1,38 @@
+using Marsad.Events;
+using Marsad.Text;
+
+namespace Marsad.Pipeline;
+
+/// <summary>The default composition of stages: from an <see cref="Article"/> to its document and events.</summary>
+public sealed class MarsadPipeline
+{
+    private readonly IReadOnlyList<IDocumentStage> _stages;
+    private readonly EventExtractor _extractor;
+
+    public MarsadPipeline(IReadOnlyList<IDocumentStage> stages, EventExtractor extractor)
+    {
+        _stages = stages;
+        _extractor = extractor;
+    }
+
+    /// <summary>Builds the pipeline with the lexicons in <paramref name="lexiconDir"/> (default: the ones shipped beside the binaries).</summary>
+    public static MarsadPipeline CreateDefault(string? lexiconDir = null) =>
+        new([new TextAnalyzer(), new NumberRecognizer(), new TimeRecognizer()], new EventExtractor());
+
+    /// <summary>Runs the text stages only (sentences, tokens, numbers, times).</summary>
+    public Document Analyze(Article article)
+    {
+        var doc = new Document(article);
+        foreach (var stage in _stages)
+            stage.Process(doc);
+        return doc;
+    }
+
+    public (Document Document, IReadOnlyList<EventRecord> Events) Process(Article article)
+    {
+        var doc = Analyze(article);
+        return (doc, _extractor.Extract(doc));
+    }
+
+    public IReadOnlyList<EventRecord> Extract(Article article) => Process(article).Events;
+}
