@@ -1,9 +1,529 @@
+using Marsad.Entities;
 using Marsad.Text;
 
 namespace Marsad.Events;
 
-/// <summary>Turns an analysed document into coded events.</summary>
+/// <summary>
+/// Turns an analysed document into coded events: lexicon triggers, filtered for negation,
+/// questions, conditions and purposes, with actors, place, date, quantities, certainty and
+/// attribution attached from the same clause or sentence.
+/// </summary>
 public sealed class EventExtractor
 {
-    public IReadOnlyList<EventRecord> Extract(Document document) => [];
+    private static readonly HashSet<string> TargetMarkers = new(StringComparer.Ordinal)
+    {
+        "ضد", "علي", "مواقع", "موقع", "قواعد", "معاقل", "معقل", "اهداف", "عناصر", "مقاتلي", "صفوف", "دوريه", "استهدف", "استهدفت",
+        "تستهدف", "يستهدف", "مراكز", "مقرات", "تجمعات", "قياده", "مخازن", "التابعين", "التابعه", "تابعه", "تابعين", "تحاصر",
+    };
+
+    private static readonly HashSet<string> SpeechStoppers = new(StringComparer.Ordinal)
+    {
+        "ان", "انه", "انها", "انهم", "اليوم", "امس", "في", "عن", "خلال", "لـ", "بان", "الي", "ل", "يوم", "صباح", "مساء", "حيث", "الذي", "التي", "اثناء", "قائلا",
+    };
+
+    private readonly EventLexicons _lex;
+
+    public EventExtractor(EventLexicons lexicons) => _lex = lexicons;
+
+    public IReadOnlyList<EventRecord> Extract(Document doc)
+    {
+        var contexts = BuildContexts(doc);
+        var candidates = new List<Candidate>();
+        Attribution? previousSource = null;
+        foreach (var ctx in contexts)
+        {
+            ctx.Source = FindSource(doc, ctx, previousSource);
+            if (ctx.Source is not null)
+                previousSource = ctx.Source;
+            if (ctx.IsQuestion)
+                continue;
+            candidates.AddRange(FindEvents(doc, ctx));
+        }
+        return Merge(candidates).Select(c => c.ToRecord(doc)).ToList();
+    }
+
+    private List<SentenceContext> BuildContexts(Document doc)
+    {
+        var list = new List<SentenceContext>(doc.Sentences.Count);
+        int e = 0;
+        foreach (var s in doc.Sentences)
+        {
+            int end = s.FirstToken + s.TokenCount;
+            var cues = _lex.Cues.FindAll(doc.Tokens, s.FirstToken, end)
+                .Select(m => new Cue(m.Entry.Value, m.FirstToken, m.LastToken, m.Span))
+                .Concat(_lex.Attribution.FindAll(doc.Tokens, s.FirstToken, end)
+                    .Select(m => new Cue("attr_" + m.Entry.Value, m.FirstToken, m.LastToken, m.Span)))
+                .ToList();
+            var ents = new List<EntityMention>();
+            while (e < doc.Entities.Count && doc.Entities[e].FirstToken < s.FirstToken) e++;
+            int k = e;
+            while (k < doc.Entities.Count && doc.Entities[k].FirstToken < end) ents.Add(doc.Entities[k++]);
+            var clauses = new List<(int, int)>();
+            int start = s.FirstToken;
+            for (int i = s.FirstToken; i < end; i++)
+            {
+                var t = doc.Tokens[i];
+                if (t.Kind == TokenKind.Punctuation && t.Surface is "،" or "؛" or "," or ";" or ":" or "." or "؟")
+                {
+                    if (i > start) clauses.Add((start, i));
+                    start = i + 1;
+                }
+            }
+            if (end > start) clauses.Add((start, end));
+            bool question = doc.Text.AsSpan(s.Span.Start, s.Span.Length).TrimEnd().EndsWith("؟".AsSpan())
+                || doc.Text.AsSpan(s.Span.Start, s.Span.Length).Contains("؟".AsSpan(), StringComparison.Ordinal);
+            list.Add(new SentenceContext { Sentence = s, Cues = cues, Entities = ents, Clauses = clauses, IsQuestion = question });
+        }
+        return list;
+    }
+
+    // --- attribution -----------------------------------------------------------------------------
+
+    private Attribution? FindSource(Document doc, SentenceContext ctx, Attribution? previous)
+    {
+        var tokens = doc.Tokens;
+        foreach (var cue in ctx.Cues.Where(c => c.Class.StartsWith("attr_", StringComparison.Ordinal)).OrderBy(c => c.FirstToken))
+        {
+            switch (cue.Class)
+            {
+                case "attr_speech":
+                case "attr_relay":
+                case "attr_according":
+                {
+                    // Subject before the verb (SVO): an entity ending right before the cue.
+                    var before = ctx.Entities.LastOrDefault(m => m.LastToken < cue.FirstToken && m.LastToken >= cue.FirstToken - 2 && m.Kind != EntityKind.Place);
+                    if (cue.Class == "attr_speech" && before is not null)
+                        return MakeSource(doc, ctx, before.Span, before);
+                    var np = NounPhraseAfter(doc, ctx, cue.LastToken + 1);
+                    if (np is { } span)
+                    {
+                        var ent = ctx.Entities.FirstOrDefault(m => span.Contains(m.Span) && m.Kind != EntityKind.Place);
+                        return MakeSource(doc, ctx, span, ent);
+                    }
+                    break;
+                }
+                case "attr_continue":
+                    if (previous is not null && NounPhraseAfter(doc, ctx, cue.LastToken + 1) is null)
+                        return previous;
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private Attribution MakeSource(Document doc, SentenceContext ctx, TextSpan span, EntityMention? ent)
+    {
+        bool anonymous = ctx.HasCue(ctx.First, ctx.End, "attr_anonymous") && ctx.Cues.Any(c => c.Class == "attr_anonymous" && span.Contains(c.Span));
+        bool third = anonymous || ent?.Actor?.Category is "outlet" or "observer";
+        string name = ent is not null && ent.Span == span && ent.Kind == EntityKind.Actor ? ent.Name : doc.Slice(span).Trim('"', '«', '»', ' ');
+        return new Attribution(name, span, third, ent);
+    }
+
+    // The source phrase after a verb of saying: up to the complementizer, a date word or punctuation.
+    private static TextSpan? NounPhraseAfter(Document doc, SentenceContext ctx, int i)
+    {
+        var tokens = doc.Tokens;
+        int start = -1, last = -1;
+        for (int k = i; k < ctx.End && k < i + 8; k++)
+        {
+            var t = tokens[k];
+            if (t.Kind == TokenKind.Punctuation)
+            {
+                if (t.Surface is "\"" or "«" or "»" or "“" or "”" && start >= 0 && k + 1 < ctx.End && tokens[k + 1].Kind != TokenKind.Punctuation && !IsStopper(tokens[k + 1]))
+                    continue; // quoted outlet names: صحيفة "واشنطن بوست"
+                if (t.Surface is "\"" or "«" && start < 0)
+                    continue;
+                break;
+            }
+            if (IsStopper(t) || t.Kind == TokenKind.Number)
+                break;
+            if (start < 0) start = k;
+            last = k;
+        }
+        if (start < 0)
+            return null;
+        var span = TextSpan.FromBounds(tokens[start].Start, tokens[last].End);
+        return span;
+    }
+
+    private static bool IsStopper(Token t) => SpeechStoppers.Contains(t.Normalized) || SpeechStoppers.Contains(t.Stem);
+
+    // --- events ------------------------------------------------------------------------------------
+
+    private IEnumerable<Candidate> FindEvents(Document doc, SentenceContext ctx)
+    {
+        var tokens = doc.Tokens;
+        var found = new List<Candidate>();
+        var matches = _lex.Triggers.FindAll(tokens, ctx.First, ctx.End);
+        var usedTokens = new HashSet<int>();
+        foreach (var m in matches)
+        {
+            if (usedTokens.Contains(m.FirstToken))
+                continue;
+            var spec = m.Entry.Value;
+            var clause = ctx.ClauseOf(m.FirstToken);
+            if (!Passes(doc, ctx, m, spec, clause))
+                continue;
+            usedTokens.Add(m.FirstToken);
+            var cand = Build(doc, ctx, m, spec, clause);
+            // One event per type in a clause: a second trigger of the same type restates it.
+            if (found.Any(f => f.Type == cand.Type && f.Clause == cand.Clause))
+                continue;
+            found.Add(cand);
+        }
+        return found;
+    }
+
+    private bool Passes(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec, (int Start, int End) clause)
+    {
+        var tokens = doc.Tokens;
+        // Negation right before the trigger ("لم تسجل أي اشتباكات", "لن يتجه") cancels it.
+        int negFrom = Math.Max(clause.Start, m.FirstToken - 3);
+        if (ctx.CuesIn(negFrom, m.FirstToken, "negation").Any())
+            return false;
+        if (ctx.CuesIn(clause.Start, m.FirstToken, "conditional").Any())
+            return false;
+        if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 2), m.FirstToken, "purpose").Any())
+            return false;
+        // A trigger carrying the purpose lam (لشن هجمات، لملاحقة) is an aim, not an act.
+        var first = tokens[m.FirstToken];
+        if (first.Segments.Any(s => s.Role == SegmentRole.Preposition && s.Normalized == "ل") && spec.Type != "x_threat"
+            && !first.Segments.Any(s => s.Role == SegmentRole.Article))
+            return false;
+        foreach (var need in spec.Needs)
+            if (Satisfies(ctx, need, clause, m))
+                goto needsOk;
+        if (spec.Needs.Count > 0)
+            return false;
+        needsOk:
+        if (spec.Weak && !ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && (e.IsActor || e.Kind == EntityKind.Place)))
+            return false;
+        return true;
+    }
+
+    private static bool Satisfies(SentenceContext ctx, string need, (int Start, int End) clause, PhraseMatch<TriggerSpec> m) => need switch
+    {
+        "armed_actor" => ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && e.IsActor
+            && e.Actor?.Category is not ("outlet" or "observer" or "civilians")),
+        "nationality" => ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && e.Kind == EntityKind.Nationality),
+        "origin" => ctx.Entities.Any(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End && e.Kind == EntityKind.Place),
+        _ => ctx.Cues.Any(c => c.Class == need && c.FirstToken >= clause.Start && c.LastToken < clause.End
+            && !(c.FirstToken >= m.FirstToken && c.LastToken <= m.LastToken && need is not "air" and not "aircraft")),
+    };
+
+    private Candidate Build(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec, (int Start, int End) clause)
+    {
+        var tokens = doc.Tokens;
+        var actors = ctx.Entities.Where(e => e.IsActor && e.Actor?.Category is not ("outlet" or "observer")
+            && !(e.FirstToken >= m.FirstToken && e.LastToken <= m.LastToken)
+            && (ctx.Source?.Span is not { } src || !src.Overlaps(e.Span))).ToList();
+
+        EntityMention? actor1 = null, actor2 = null;
+        bool IsTarget(EntityMention e)
+        {
+            for (int k = e.FirstToken - 1; k >= Math.Max(ctx.First, e.FirstToken - 2); k--)
+            {
+                var t = tokens[k];
+                if (t.Kind == TokenKind.Punctuation) continue;
+                if (TargetMarkers.Contains(t.Normalized) || TargetMarkers.Contains(t.Stem)) return true;
+                break;
+            }
+            var head = tokens[e.FirstToken];
+            // Lam or min attached to the mention itself (لداعش، للحوثيين) marks a target or a possessor.
+            return head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition && head.Segments[0].Normalized is "ل";
+        }
+
+        // Verb-subject order is the norm in Arabic news: the first untargeted actor right after a verb is its subject.
+        var after = actors.Where(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken).ToList();
+        var before = actors.Where(e => e.LastToken < m.FirstToken && e.FirstToken >= clause.Start).OrderByDescending(e => e.FirstToken).ToList();
+        var nearAfter = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 2 && !IsTarget(e));
+        if (nearAfter is not null && (!spec.Noun || nearAfter.Kind == EntityKind.Nationality || IsLamAgent(tokens, nearAfter)))
+            actor1 = nearAfter;
+        actor1 ??= before.FirstOrDefault(e => !IsTarget(e));
+        if (actor1 is null)
+        {
+            // Subject earlier in the sentence (outside the clause): "السلطات الجزائرية أعلنت ... عن ضبطها".
+            actor1 = actors.Where(e => e.LastToken < clause.Start && !IsTarget(e)).OrderByDescending(e => e.FirstToken).FirstOrDefault();
+        }
+        actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type is "battles" or "violence_against_civilians" or "explosions_remote_violence"));
+        if (actor2 is null && actor1 is not null)
+            actor2 = before.FirstOrDefault(e => e != actor1 && IsTarget(e) && !SameActor(e, actor1));
+
+        // Place: nearest place after the trigger in the clause, else before it, else anywhere in the sentence.
+        var places = ctx.Entities.Where(e => e.Kind == EntityKind.Place).ToList();
+        EntityMention? place = null, origin = null;
+        var placesAfter = places.Where(p => p.FirstToken > m.LastToken && p.FirstToken < clause.End).OrderBy(p => p.FirstToken).ToList();
+        if (spec.Type == "x_movement")
+        {
+            origin = placesAfter.FirstOrDefault(p => PrecededBy(tokens, p, "من"));
+            place = placesAfter.FirstOrDefault(p => PrecededBy(tokens, p, "الي") || PrecededBy(tokens, p, "نحو") || PrecededBy(tokens, p, "باتجاه"))
+                ?? placesAfter.FirstOrDefault(p => p != origin) ?? origin;
+        }
+        place ??= placesAfter.FirstOrDefault(p => !IsActorUse(tokens, p, actor1, actor2))
+            ?? places.Where(p => p.LastToken < m.FirstToken && p.FirstToken >= clause.Start && !IsActorUse(tokens, p, actor1, actor2)).OrderByDescending(p => p.FirstToken).FirstOrDefault()
+            ?? places.Where(p => !IsActorUse(tokens, p, actor1, actor2)).OrderBy(p => Math.Abs(p.FirstToken - m.FirstToken)).FirstOrDefault();
+
+        // Time: the nearest time expression in the clause, else in the sentence.
+        var times = doc.Times.Where(t => t.Span.Start >= ctx.Sentence.Span.Start && t.Span.End <= ctx.Sentence.Span.End).ToList();
+        int clauseStartChar = tokens[clause.Start].Start, clauseEndChar = tokens[clause.End - 1].End;
+        var time = times.Where(t => t.Span.Start >= clauseStartChar && t.Span.End <= clauseEndChar).OrderBy(t => Math.Abs(t.Span.Start - m.Span.Start)).FirstOrDefault()
+            ?? times.OrderBy(t => Math.Abs(t.Span.Start - m.Span.Start)).FirstOrDefault();
+
+        var (certainty, certaintySpan) = Certainty(doc, ctx, m, clause, actor1);
+        var quantities = Quantities(doc, ctx, m, spec, clause, out var quantitySpans);
+
+        string subtype = spec.Subtype;
+        if (spec.Territory && actor1 is not null)
+            subtype = actor1.IsStateSide ? "government_regains_territory" : "non_state_actor_overtakes_territory";
+
+        var evidence = m.Span;
+        foreach (var s in new[] { actor1?.Span, actor2?.Span, place?.Span, origin?.Span }.Concat(quantitySpans.Select(q => (TextSpan?)q)))
+            if (s is { } sp && sp.Start >= clauseStartChar && sp.End <= clauseEndChar)
+                evidence = evidence.Union(sp);
+
+        return new Candidate
+        {
+            Type = spec.Type,
+            Subtype = subtype,
+            Trigger = m.Span,
+            IsVerb = !spec.Noun,
+            Clause = (ctx.Sentence.Index, clause.Start),
+            SentenceIndex = ctx.Sentence.Index,
+            Actor1 = actor1,
+            Actor2 = actor2,
+            Place = place,
+            Origin = origin,
+            Time = time,
+            Quantities = quantities,
+            Certainty = certainty,
+            CertaintySpan = certaintySpan,
+            Source = ctx.Source,
+            Evidence = evidence,
+        };
+    }
+
+    private static bool IsLamAgent(List<Token> tokens, EntityMention e)
+    {
+        var head = tokens[e.FirstToken];
+        return head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition && head.Segments[0].Normalized == "ل";
+    }
+
+    private static bool SameActor(EntityMention a, EntityMention? b) => b is not null && a.Name == b.Name;
+
+    // A country named as the actor ("تركيا" as subject) is not also the event's place.
+    private static bool IsActorUse(List<Token> tokens, EntityMention p, EntityMention? a1, EntityMention? a2) => p == a1 || p == a2;
+
+    private static bool PrecededBy(List<Token> tokens, EntityMention e, string word)
+    {
+        var head = tokens[e.FirstToken];
+        if (head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition && head.Segments[0].Normalized == word)
+            return true;
+        for (int k = e.FirstToken - 1; k >= Math.Max(0, e.FirstToken - 3); k--)
+        {
+            if (tokens[k].Normalized == word) return true;
+            if (tokens[k].Kind == TokenKind.Punctuation) break;
+        }
+        return false;
+    }
+
+    private (string Code, TextSpan? Span) Certainty(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, (int Start, int End) clause, EntityMention? actor1)
+    {
+        var tokens = doc.Tokens;
+        int windowStart = Math.Max(clause.Start, m.FirstToken - 8);
+        Cue? Near(string cls) => ctx.CuesIn(windowStart, Math.Min(clause.End, m.LastToken + 3), cls).LastOrDefault();
+
+        if (Near("certainty_denied") is { } d) return ("denied", d.Span);
+        if (ctx.CuesIn(ctx.First, ctx.End, "certainty_unconfirmed").FirstOrDefault() is { } u) return ("unconfirmed", u.Span);
+        var trig = tokens[m.FirstToken];
+        bool future = trig.Segments.Any(s => s.Role == SegmentRole.Future)
+            || (trig.Normalized.Length > 3 && trig.Normalized[0] == 'س' && trig.Normalized[1] is 'ي' or 'ت' or 'ن' && !trig.MatchForms.Contains(trig.Normalized[1..]) == false);
+        if (future) return ("planned", trig.Span);
+        if (Near("certainty_planned") is { } p) return ("planned", p.Span);
+        if (Near("future_particle") is { } fp) return ("planned", fp.Span);
+        if (Near("certainty_speculative") is { } s) return ("speculative", s.Span);
+        // قد before an imperfect verb is "may"; before a past verb it only stresses the fact.
+        foreach (var q in ctx.CuesIn(windowStart, m.FirstToken, "may_particle"))
+        {
+            if (q.LastToken + 1 < tokens.Count && tokens[q.LastToken + 1].Normalized is { Length: > 2 } next && next[0] is 'ي' or 'ت' or 'ن')
+                return ("speculative", q.Span);
+        }
+        if (ctx.Source is { } src && (src.ThirdParty || (src.Entity is not null && actor1 is not null && !SameParty(src, actor1))))
+            return ("reported", src.Span);
+        return ("confirmed", null);
+    }
+
+    // A source speaks for the actor when it names the same actor or belongs to the same state.
+    private static bool SameParty(Attribution src, EntityMention actor)
+    {
+        if (src.Entity is { } e)
+        {
+            if (e.Name == actor.Name) return true;
+            if (e.Country is not null && actor.Country is not null && e.Country.Code == actor.Country.Code) return true;
+            if (e.Actor?.Country is not null && actor.Country?.Code == e.Actor.Country) return true;
+        }
+        return ArabicNormalizer.Normalize(src.Name).Contains(ArabicNormalizer.Normalize(actor.Name), StringComparison.Ordinal);
+    }
+
+    private Dictionary<string, long> Quantities(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec,
+        (int Start, int End) clause, out List<TextSpan> spans)
+    {
+        var tokens = doc.Tokens;
+        var result = new Dictionary<string, long>();
+        spans = [];
+        int from = clause.Start;
+        // Casualty counts often sit in the clause after the trigger: "..., أسفر عن مقتل أربعة".
+        int to = clause.End;
+        var next = ctx.Clauses.FirstOrDefault(c => c.Start >= clause.End);
+        if (next != default) to = next.End;
+        int fromChar = tokens[from].Start, toChar = tokens[to - 1].End;
+        foreach (var n in doc.Numbers)
+        {
+            if (n.Span.Start < fromChar || n.Span.End > toChar || !n.IsExact)
+                continue;
+            int ti = TokenAt(tokens, n.Span.End - 1, from, to);
+            if (ti < 0) continue;
+            string? key = null;
+            // Noun after the number: "17 صاروخا", "48 مروحية", "297 شخصا".
+            if (ti + 1 < to && Longest(_lex.QuantityNouns.MatchesAt(tokens, ti + 1, to)) is { } after)
+                key = after.Entry.Value.Key;
+            // Casualty noun before the number: "مقتل أربعة".
+            int tb = TokenAt(tokens, n.Span.Start, from, to);
+            if (key is null && tb > from && Longest(_lex.QuantityNouns.MatchesAt(tokens, tb - 1, to)) is { Entry.Value.Key: "fatalities" })
+                key = "fatalities";
+            if (key is null) continue;
+            if (key == "people" && spec.Subtype == "arrests") key = "arrests";
+            if (key == "people" && ctx.HasCue(from, to, "fatality")) key = "fatalities";
+            if (!result.ContainsKey(key))
+            {
+                result[key] = n.Min;
+                spans.Add(n.Span);
+            }
+        }
+        // Dual nouns count two: "مخزنين للسلاح".
+        for (int i = from; i < to; i++)
+            foreach (var f in tokens[i].MatchForms.Count > 0 ? tokens[i].MatchForms : [tokens[i].Normalized])
+                if (_lex.Duals.TryGetValue(f, out var key) && !result.ContainsKey(key))
+                {
+                    result[key] = 2;
+                    spans.Add(tokens[i].Span);
+                }
+        // A killing of one named person: "قتل «طلال السعيدي» زعيم ...".
+        if (!result.ContainsKey("fatalities") && m.Entry.Words.Any(w => w.Form.StartsWith("قتل", StringComparison.Ordinal)))
+        {
+            int k = m.LastToken + 1;
+            if (k < to && tokens[k].Surface is "\"" or "«" or "“")
+                result["fatalities"] = 1;
+        }
+        return result;
+    }
+
+    private static PhraseMatch<T>? Longest<T>(List<PhraseMatch<T>> matches) => matches.Count == 0 ? null : matches[0];
+
+    private static int TokenAt(List<Token> tokens, int charOffset, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+            if (tokens[i].Start <= charOffset && charOffset < tokens[i].End)
+                return i;
+        return -1;
+    }
+
+    // --- merging -------------------------------------------------------------------------------
+
+    // The same occurrence told twice in one article (a verbal noun referring back to the verb, a
+    // restatement) becomes one event; the finite-verb statement is kept as the evidence.
+    private static List<Candidate> Merge(List<Candidate> cands)
+    {
+        var kept = new List<Candidate>();
+        foreach (var c in cands)
+        {
+            var same = kept.FirstOrDefault(k => k.Type == c.Type && k.Subtype == c.Subtype
+                && k.Actor1?.Name == c.Actor1?.Name && k.Actor2?.Name == c.Actor2?.Name
+                && Compatible(k.Place, c.Place) && SameDate(k.Time, c.Time) && k.Certainty == c.Certainty);
+            if (same is null)
+            {
+                kept.Add(c);
+                continue;
+            }
+            if (c.IsVerb && !same.IsVerb)
+                kept[kept.IndexOf(same)] = c.Absorb(same);
+            else
+                kept[kept.IndexOf(same)] = same.Absorb(c);
+        }
+        return kept;
+    }
+
+    private static bool Compatible(EntityMention? a, EntityMention? b) =>
+        a is null || b is null || a.Place?.Country == b.Place?.Country;
+
+    private static bool SameDate(TimeMention? a, TimeMention? b) =>
+        a?.Value is null || b?.Value is null || (a.Value.Start <= b.Value.End && b.Value.Start <= a.Value.End);
+
+    private sealed class Candidate
+    {
+        public required string Type { get; init; }
+        public required string Subtype { get; init; }
+        public required TextSpan Trigger { get; init; }
+        public bool IsVerb { get; init; }
+        public (int, int) Clause { get; init; }
+        public int SentenceIndex { get; init; }
+        public EntityMention? Actor1 { get; init; }
+        public EntityMention? Actor2 { get; init; }
+        public EntityMention? Place { get; init; }
+        public EntityMention? Origin { get; init; }
+        public TimeMention? Time { get; init; }
+        public required Dictionary<string, long> Quantities { get; init; }
+        public required string Certainty { get; init; }
+        public TextSpan? CertaintySpan { get; init; }
+        public Attribution? Source { get; init; }
+        public required TextSpan Evidence { get; init; }
+
+        public Candidate Absorb(Candidate other)
+        {
+            var q = new Dictionary<string, long>(Quantities);
+            foreach (var (k, v) in other.Quantities)
+                q.TryAdd(k, v);
+            return new Candidate
+            {
+                Type = Type, Subtype = Subtype, Trigger = Trigger, IsVerb = IsVerb, Clause = Clause, SentenceIndex = SentenceIndex,
+                Actor1 = Actor1 ?? other.Actor1, Actor2 = Actor2 ?? other.Actor2, Place = Place ?? other.Place,
+                Origin = Origin ?? other.Origin, Time = Time?.Value is not null ? Time : other.Time ?? Time, Quantities = q,
+                Certainty = Certainty, CertaintySpan = CertaintySpan, Source = Source ?? other.Source, Evidence = Evidence,
+            };
+        }
+
+        public EventRecord ToRecord(Document doc)
+        {
+            var args = new Dictionary<string, TextSpan> { ["trigger"] = Trigger };
+            if (Actor1 is not null) args["actor1"] = Actor1.Span;
+            if (Actor2 is not null) args["actor2"] = Actor2.Span;
+            if (Place is not null) args["place"] = Place.Span;
+            if (Origin is not null) args["origin"] = Origin.Span;
+            if (Time is not null) args["date"] = Time.Span;
+            if (CertaintySpan is { } cs) args["certainty"] = cs;
+            if (Source is not null) args["reported_by"] = Source.Span;
+            return new EventRecord
+            {
+                ArticleId = doc.Id,
+                Type = Type,
+                Subtype = Subtype,
+                Actor1 = Actor1?.Name,
+                Actor2 = Actor2?.Name,
+                Place = ToPlace(Place),
+                Origin = ToPlace(Origin),
+                Date = Time?.Value,
+                Quantities = Quantities,
+                Fatalities = Quantities.TryGetValue("fatalities", out var f) ? f : null,
+                Certainty = Certainty,
+                ReportedBy = Source?.Name,
+                Evidence = Evidence,
+                EvidenceText = doc.Slice(Evidence),
+                Trigger = Trigger,
+                ArgumentSpans = args,
+            };
+        }
+
+        private static PlaceRef? ToPlace(EntityMention? m) => m?.Place is { } p
+            ? new PlaceRef(p.Name, p.Country, p.Lat, p.Lon, p.Precision, p.Id, m.Span)
+            : null;
+    }
 }

@@ -1,4 +1,6 @@
+using Marsad.Entities;
 using Marsad.Events;
+using Marsad.Geo;
 using Marsad.Text;
 
 namespace Marsad.Pipeline;
@@ -16,8 +18,17 @@ public sealed class MarsadPipeline
     }
 
     /// <summary>Builds the pipeline with the lexicons in <paramref name="lexiconDir"/> (default: the ones shipped beside the binaries).</summary>
-    public static MarsadPipeline CreateDefault(string? lexiconDir = null) =>
-        new([new TextAnalyzer(), new NumberRecognizer(), new TimeRecognizer()], new EventExtractor());
+    public static MarsadPipeline CreateDefault(string? lexiconDir = null)
+    {
+        var dir = lexiconDir ?? LexiconFiles.DefaultDirectory;
+        if (!Directory.Exists(dir))
+            throw new DirectoryNotFoundException($"lexicon folder not found: {dir}");
+        var actors = ActorDictionary.Load(dir);
+        var gazetteer = Gazetteer.Load(dir, actors);
+        return new(
+            [new TextAnalyzer(), new NumberRecognizer(), new TimeRecognizer(), new EntityRecognizer(actors, gazetteer)],
+            new EventExtractor(EventLexicons.Load(dir)));
+    }
 
     /// <summary>Runs the text stages only (sentences, tokens, numbers, times).</summary>
     public Document Analyze(Article article)

@@ -31,6 +31,9 @@ public sealed class Document
 
     public List<TimeMention> Times { get; } = [];
 
+    /// <summary>Actors, places and nationalities, in text order.</summary>
+    public List<Entities.EntityMention> Entities { get; } = [];
+
     public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
 
     public IEnumerable<Token> TokensOf(Sentence s)

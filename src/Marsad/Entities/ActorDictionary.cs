@@ -1,0 +1,65 @@
+using Marsad.Text;
+
+namespace Marsad.Entities;
+
+/// <summary>A canonical actor: one name for the many ways the news writes it.</summary>
+public sealed record ActorEntry(string Canonical, string Category, string? Country)
+{
+    public bool IsState => Category == "state";
+}
+
+/// <summary>A country with its names and nationality adjectives.</summary>
+public sealed record CountryEntry(string Code, string Name, double Lat, double Lon);
+
+/// <summary>How a head noun such as الجيش or الشرطة combines with a nationality into an actor name.</summary>
+public sealed record ActorHead(string Kind);
+
+/// <summary>The actor dictionary, country names and actor-phrase heads loaded from the lexicon folder.</summary>
+public sealed class ActorDictionary
+{
+    public PhraseLexicon<ActorEntry> Actors { get; } = new();
+    public PhraseLexicon<CountryEntry> CountryNames { get; } = new();
+    public PhraseLexicon<CountryEntry> Nationalities { get; } = new();
+    public PhraseLexicon<ActorHead> Heads { get; } = new();
+    public Dictionary<string, CountryEntry> CountriesByCode { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static ActorDictionary Load(string lexiconDir, string lang = "ar")
+    {
+        var d = new ActorDictionary();
+        var countries = Path.Combine(lexiconDir, "countries.tsv");
+        foreach (var (line, f) in LexiconFiles.ReadRows(countries, 6))
+        {
+            var c = new CountryEntry(f[0], f[1], double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture),
+                double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture));
+            d.CountriesByCode[c.Code] = c;
+            foreach (var name in LexiconFiles.SplitList(f[4]).Append(c.Name))
+                d.CountryNames.Add(name, c, $"{countries}:{line}");
+            foreach (var adj in LexiconFiles.SplitList(f[5]))
+                d.Nationalities.Add(adj, c, $"{countries}:{line}");
+        }
+        var actors = Path.Combine(lexiconDir, "actors.tsv");
+        foreach (var (line, f) in LexiconFiles.ReadRows(actors, 4))
+        {
+            var a = new ActorEntry(f[0], f[1], f[2].Length == 0 ? null : f[2]);
+            foreach (var alias in LexiconFiles.SplitList(f[3]).Append(a.Canonical))
+                d.Actors.Add(alias, a, $"{actors}:{line}");
+        }
+        var heads = Path.Combine(lexiconDir, lang, "actor-heads.tsv");
+        if (File.Exists(heads))
+            foreach (var (line, f) in LexiconFiles.ReadRows(heads, 2))
+                d.Heads.Add(f[0], new ActorHead(f[1]), $"{heads}:{line}");
+        return d;
+    }
+
+    /// <summary>The canonical name of a state actor built from a head kind and a country.</summary>
+    public static string StateActorName(string kind, CountryEntry country) => kind switch
+    {
+        "military" => $"Military Forces of {CountryPhrase(country)}",
+        "police" => $"Police Forces of {CountryPhrase(country)}",
+        "government" => $"Government of {CountryPhrase(country)}",
+        _ => $"{country.Name} authorities",
+    };
+
+    private static string CountryPhrase(CountryEntry c) =>
+        c.Code is "US" or "GB" or "AE" ? "the " + c.Name : c.Name;
+}

@@ -1,0 +1,53 @@
+using Marsad.Text;
+
+namespace Marsad.Events;
+
+/// <summary>What a trigger phrase raises: an event type and subtype, with the conditions it needs.</summary>
+public sealed record TriggerSpec(string Type, string Subtype, bool Territory, bool Weak, bool Noun, IReadOnlyList<string> Needs);
+
+/// <summary>What a quantity noun counts, and whether its dual form means two.</summary>
+public sealed record QuantityNoun(string Key, bool HasDual);
+
+/// <summary>The per-language lexicons the event extractor reads: triggers, cues, attribution, quantity nouns.</summary>
+public sealed class EventLexicons
+{
+    public PhraseLexicon<TriggerSpec> Triggers { get; } = new();
+    public PhraseLexicon<string> Cues { get; } = new();
+    public PhraseLexicon<string> Attribution { get; } = new();
+    public PhraseLexicon<QuantityNoun> QuantityNouns { get; } = new();
+
+    /// <summary>Dual forms (مخزنين، مروحيتين) of countable nouns, normalized, with their key.</summary>
+    public Dictionary<string, string> Duals { get; } = new(StringComparer.Ordinal);
+
+    public static EventLexicons Load(string lexiconDir, string lang = "ar")
+    {
+        var dir = Path.Combine(lexiconDir, lang);
+        var lex = new EventLexicons();
+        var triggers = Path.Combine(dir, "triggers.tsv");
+        foreach (var (line, f) in LexiconFiles.ReadRows(triggers, 3))
+        {
+            var all = f.Length > 3 ? f[3].Split(',', StringSplitOptions.TrimEntries) : [];
+            var needs = all.Where(o => o.StartsWith("needs=", StringComparison.Ordinal))
+                .SelectMany(o => o["needs=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
+            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs);
+            lex.Triggers.Add(f[0], spec, $"{triggers}:{line}");
+        }
+        foreach (var (line, f) in LexiconFiles.ReadRows(Path.Combine(dir, "cues.tsv"), 2))
+            lex.Cues.Add(f[0], f[1], $"cues.tsv:{line}");
+        foreach (var (line, f) in LexiconFiles.ReadRows(Path.Combine(dir, "attribution.tsv"), 2))
+            lex.Attribution.Add(f[0], f[1], $"attribution.tsv:{line}");
+        foreach (var (line, f) in LexiconFiles.ReadRows(Path.Combine(dir, "quantity-nouns.tsv"), 2))
+        {
+            bool dual = f.Length > 2 && f[2] == "yes";
+            lex.QuantityNouns.Add(f[0], new QuantityNoun(f[1], dual), $"quantity-nouns.tsv:{line}");
+            if (dual)
+            {
+                var stem = ArabicNormalizer.Normalize(f[0].TrimEnd('*'));
+                var baseForm = stem.EndsWith('ه') ? stem[..^1] + "ت" : stem;
+                lex.Duals[baseForm + "ين"] = f[1];
+                lex.Duals[baseForm + "ان"] = f[1];
+            }
+        }
+        return lex;
+    }
+}

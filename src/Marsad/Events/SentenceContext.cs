@@ -1,0 +1,37 @@
+using Marsad.Entities;
+using Marsad.Text;
+
+namespace Marsad.Events;
+
+/// <summary>A cue phrase found in a sentence, with its class from the lexicon.</summary>
+public sealed record Cue(string Class, int FirstToken, int LastToken, TextSpan Span);
+
+/// <summary>Who a sentence credits for what it says, and whether that source is a third party.</summary>
+public sealed record Attribution(string Name, TextSpan Span, bool ThirdParty, EntityMention? Entity);
+
+/// <summary>Everything the extractor knows about one sentence: its clauses, cues, entities and source.</summary>
+public sealed class SentenceContext
+{
+    public required Sentence Sentence { get; init; }
+    public required List<Cue> Cues { get; init; }
+    public required List<EntityMention> Entities { get; init; }
+    public required List<(int Start, int End)> Clauses { get; init; }
+    public Attribution? Source { get; set; }
+    public bool IsQuestion { get; init; }
+
+    public int First => Sentence.FirstToken;
+    public int End => Sentence.FirstToken + Sentence.TokenCount;
+
+    public (int Start, int End) ClauseOf(int token)
+    {
+        foreach (var c in Clauses)
+            if (token >= c.Start && token < c.End)
+                return c;
+        return (First, End);
+    }
+
+    public IEnumerable<Cue> CuesIn(int start, int end, string cls) =>
+        Cues.Where(c => c.Class == cls && c.FirstToken >= start && c.LastToken < end);
+
+    public bool HasCue(int start, int end, string cls) => CuesIn(start, end, cls).Any();
+}
