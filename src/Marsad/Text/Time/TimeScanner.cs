@@ -63,6 +63,23 @@ internal sealed class TimeScanner
         [TimeLexicon.Norm("السنة")] = TimeUnit.Year,
     };
 
+    private static readonly Dictionary<string, int> Fractions = new()
+    {
+        [TimeLexicon.Norm("النصف")] = 2,
+        [TimeLexicon.Norm("الربع")] = 4,
+        [TimeLexicon.Norm("الثلث")] = 3,
+    };
+
+    // 0 stands for "the last" part, whatever the number of parts.
+    private static readonly Dictionary<string, int> Ordinals = new()
+    {
+        [TimeLexicon.Norm("الأول")] = 1,
+        [TimeLexicon.Norm("الثاني")] = 2,
+        [TimeLexicon.Norm("الثالث")] = 3,
+        [TimeLexicon.Norm("الرابع")] = 4,
+        [TimeLexicon.Norm("الأخير")] = 0,
+    };
+
     private static readonly (string[] Words, int Month)[] Greg = Split(TimeLexicon.GregorianMonths);
     private static readonly (string[] Words, int Month)[] Hijri = Split(TimeLexicon.HijriMonths);
 
@@ -165,6 +182,7 @@ internal sealed class TimeScanner
         yield return FromSub(RelativePeriod(i, lead: true, bare: false));
         yield return FromSub(YearExpr(i, lead: true, bare: false));
         yield return PartOfPeriod(i);
+        yield return Fraction(i);
         yield return DayReference(i);
         yield return Ago(i);
         yield return Recent(i);
@@ -344,6 +362,11 @@ internal sealed class TimeScanner
                 value = DateMath.GregorianDay(ya.Year, m, d);
                 k = ya.Next;
             }
+            else if (OfRelativeYear(k) is { } ry)
+            {
+                value = ry.Year is { } yy ? DateMath.GregorianDay(yy, m, d) : null;
+                k = ry.Next;
+            }
             else if (Relative(k) is { } rel)
             {
                 value = _pub is { } p ? DateMath.GregorianDay(
@@ -410,6 +433,8 @@ internal sealed class TimeScanner
         int m = mn.Month;
         if (YearAfter(k) is { } ya && GregorianYear(ya.Year, ya.Era))
             return new Sub(start, ya.Next, DateMath.Month(ya.Year, m), TimeUnit.Month, "month");
+        if (OfRelativeYear(k) is { } ry)
+            return new Sub(start, ry.Next, ry.Year is { } yy ? DateMath.Month(yy, m) : null, TimeUnit.Month, "month");
         if (Relative(k) is { } rel)
         {
             DateValue? v = null;
@@ -493,6 +518,50 @@ internal sealed class TimeScanner
         }
         string kind = unit switch { TimeUnit.Month => "relative_month", TimeUnit.Week => "relative_week", _ => "relative_year" };
         return new Sub(start, next, v, unit, kind);
+    }
+
+    /// <summary>"من العام الحالي" / "من العام الماضي" after a month: the year it names (null without publication).</summary>
+    private (int? Year, int Next)? OfRelativeYear(int k)
+    {
+        if (W(k) != Min || RelativePeriod(k + 1, lead: false, bare: false) is not { Unit: TimeUnit.Year } ry)
+            return null;
+        return (ry.Value?.Start.Year, ry.Next);
+    }
+
+    /// <summary>"النصف الأول من العام الماضي", "الربع الثالث من 2015": halves and quarters of a year or month.</summary>
+    private Hit? Fraction(int i)
+    {
+        if (Lead(i, w => Fractions.ContainsKey(w)) is not { } fw || W(i + 1) is not { } ow || !Ordinals.TryGetValue(ow, out int n))
+            return null;
+        int parts = Fractions[fw.Form];
+        if (n == 0) n = parts;
+        if (n > parts || W(i + 2) != Min)
+            return null;
+        int j = i + 3;
+        Sub? best = null;
+        foreach (var s in new[] { YearExpr(j, lead: false, bare: true), RelativePeriod(j, lead: false, bare: true), GregorianMonth(j, lead: false, context: true) })
+            if (s is { Unit: TimeUnit.Year or TimeUnit.Month } x && (best is null || x.Next > best.Value.Next))
+                best = x;
+        if (best is not { } b)
+            return null;
+        DateValue? v = null;
+        if (b.Value is { } whole)
+        {
+            if (b.Unit == TimeUnit.Year)
+            {
+                int months = 12 / parts;
+                var first = whole.Start.AddMonths(months * (n - 1));
+                v = DateMath.Range(first, first.AddMonths(months).AddDays(-1));
+            }
+            else
+            {
+                int days = whole.End.DayNumber - whole.Start.DayNumber + 1;
+                int from = days * (n - 1) / parts;
+                int to = days * n / parts - 1;
+                v = DateMath.Range(whole.Start.AddDays(from), whole.Start.AddDays(to));
+            }
+        }
+        return new Hit(StartOf(i, fw.Prefix), b.Next, _t[b.Next - 1].End, v, b.Unit == TimeUnit.Year ? "part_of_year" : "part_of_month");
     }
 
     private static DateValue MonthFrom((int Year, int Month) ym) => DateMath.Month(ym.Year, ym.Month);
