@@ -67,7 +67,7 @@ public static class DemoCommand
             WriteTotals(stored, output);
             return 0;
         }
-        catch (Exception e) when (e is IOException or JsonException or SqliteException or UnauthorizedAccessException or FormatException)
+        catch (Exception e) when (e is IOException or JsonException or SqliteException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
             output.WriteLine($"demo: {e.Message}");
             return 1;
