@@ -39,7 +39,8 @@ public sealed class EventExtractor
                 continue;
             candidates.AddRange(FindEvents(doc, ctx));
         }
-        return Merge(candidates).Select(c => c.ToRecord(doc)).ToList();
+        var lede = LedeDate(doc);
+        return Merge(candidates).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
     }
 
     private List<SentenceContext> BuildContexts(Document doc)
@@ -75,6 +76,15 @@ public sealed class EventExtractor
             list.Add(new SentenceContext { Sentence = s, Cues = cues, Entities = ents, Clauses = clauses, IsQuestion = question });
         }
         return list;
+    }
+
+    // The news day of the report: the first day-precise date in its opening sentences. An event whose
+    // sentence names no time is dated to it, unless the sentence is told as background (كانت قد).
+    private static TimeMention? LedeDate(Document doc)
+    {
+        if (doc.Sentences.Count == 0) return null;
+        int limit = doc.Sentences[Math.Min(1, doc.Sentences.Count - 1)].Span.End;
+        return doc.Times.FirstOrDefault(t => t.Span.End <= limit && t.Value is { Precision: DatePrecision.Day });
     }
 
     // --- attribution -----------------------------------------------------------------------------
@@ -167,7 +177,7 @@ public sealed class EventExtractor
             usedTokens.Add(m.FirstToken);
             var cand = Build(doc, ctx, m, spec, clause);
             // One event per type in a clause: a second trigger of the same type restates it.
-            if (found.Any(f => f.Type == cand.Type && f.Clause == cand.Clause))
+            if (found.Any(f => f.Type == cand.Type && (f.Clause == cand.Clause || Math.Abs(f.TriggerToken - cand.TriggerToken) <= 8)))
                 continue;
             found.Add(cand);
         }
@@ -184,6 +194,13 @@ public sealed class EventExtractor
         if (ctx.CuesIn(clause.Start, m.FirstToken, "conditional").Any())
             return false;
         if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 2), m.FirstToken, "purpose").Any())
+            return false;
+        // Wishes, fears and open questions ("مخاوف من تسرب", "إلى أين فر") are not acts; nor is an event referred back to ("تلك المواجهات").
+        if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "irrealis").Any()
+            || ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "question_word").Any()
+            || ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 1), m.FirstToken, "anaphor").Any())
+            return false;
+        if (spec.After.Count > 0 && !spec.After.Any(a => ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), m.FirstToken, a).Any()))
             return false;
         // A trigger carrying the purpose lam (لشن هجمات، لملاحقة) is an aim, not an act.
         var first = tokens[m.FirstToken];
@@ -203,8 +220,8 @@ public sealed class EventExtractor
 
     private static bool Satisfies(SentenceContext ctx, string need, (int Start, int End) clause, PhraseMatch<TriggerSpec> m) => need switch
     {
-        "armed_actor" => ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && e.IsActor
-            && e.Actor?.Category is not ("outlet" or "observer" or "civilians")),
+        "armed_actor" => ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End
+            && (e.Kind == EntityKind.StateActor || (e.Kind == EntityKind.Actor && e.Actor!.Category is not ("outlet" or "observer" or "civilians" or "protesters")))),
         "nationality" => ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && e.Kind == EntityKind.Nationality),
         "origin" => ctx.Entities.Any(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End && e.Kind == EntityKind.Place),
         _ => ctx.Cues.Any(c => c.Class == need && c.FirstToken >= clause.Start && c.LastToken < clause.End
@@ -214,40 +231,58 @@ public sealed class EventExtractor
     private Candidate Build(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec, (int Start, int End) clause)
     {
         var tokens = doc.Tokens;
-        var actors = ctx.Entities.Where(e => e.IsActor && e.Actor?.Category is not ("outlet" or "observer")
-            && !(e.FirstToken >= m.FirstToken && e.LastToken <= m.LastToken)
-            && (ctx.Source?.Span is not { } src || !src.Overlaps(e.Span))).ToList();
 
         EntityMention? actor1 = null, actor2 = null;
+        // Movements, measures, threats and protests have no victim: every actor named there is a doer.
+        bool hasTarget = spec.Type is "battles" or "explosions_remote_violence" or "violence_against_civilians" or "strategic_developments";
         bool IsTarget(EntityMention e)
         {
+            if (!hasTarget) return false;
             for (int k = e.FirstToken - 1; k >= Math.Max(ctx.First, e.FirstToken - 2); k--)
             {
                 var t = tokens[k];
                 if (t.Kind == TokenKind.Punctuation) continue;
                 if (TargetMarkers.Contains(t.Normalized) || TargetMarkers.Contains(t.Stem)) return true;
+                if (spec.Territory && t.Normalized == "من") return true;
                 break;
             }
             var head = tokens[e.FirstToken];
-            // Lam or min attached to the mention itself (لداعش، للحوثيين) marks a target or a possessor.
+            // Lam attached to the mention itself (لداعش، للحوثيين) marks a target or a possessor;
+            // min attached (منهم) after a territory verb marks the side that lost ground.
             return head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition && head.Segments[0].Normalized is "ل";
         }
+
+        // Countries and bare nationalities act only right beside the trigger (قصفت تركيا، الضربات التركية);
+        // elsewhere they are places or qualifiers (الشأن الليبي، في ليبيا).
+        bool Adjacent(EntityMention e) =>
+            (e.FirstToken > m.LastToken && e.FirstToken <= m.LastToken + 2) || (e.LastToken < m.FirstToken && e.LastToken >= m.FirstToken - 1);
+        bool CanAct(EntityMention e)
+        {
+            if (e.Kind == EntityKind.Actor) return e.Actor!.Category is not ("outlet" or "observer");
+            if (e.Kind == EntityKind.StateActor) return true;
+            if (e.Kind == EntityKind.Nationality) return Adjacent(e);
+            if (e.Kind == EntityKind.Place && e.Place!.Precision == "country") return Adjacent(e) && !HasPreposition(tokens, e);
+            return false;
+        }
+        var actors = ctx.Entities.Where(e => CanAct(e) && !(e.FirstToken >= m.FirstToken && e.LastToken <= m.LastToken)).ToList();
 
         // Verb-subject order is the norm in Arabic news: the first untargeted actor right after a verb is its subject.
         var after = actors.Where(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken).ToList();
         var before = actors.Where(e => e.LastToken < m.FirstToken && e.FirstToken >= clause.Start).OrderByDescending(e => e.FirstToken).ToList();
-        var nearAfter = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 2 && !IsTarget(e));
-        if (nearAfter is not null && (!spec.Noun || nearAfter.Kind == EntityKind.Nationality || IsLamAgent(tokens, nearAfter)))
+        var nearAfter = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 3 && !IsTarget(e));
+        if (nearAfter is not null && (!spec.Noun || nearAfter.Kind == EntityKind.Nationality || IsLamAgent(tokens, nearAfter) || PrecededBy(tokens, nearAfter, "من")))
             actor1 = nearAfter;
         actor1 ??= before.FirstOrDefault(e => !IsTarget(e));
-        if (actor1 is null)
+        // Subject earlier in the sentence, outside the clause: "السلطات الجزائرية أعلنت ... عن ضبطها".
+        actor1 ??= actors.Where(e => e.LastToken < clause.Start && !IsTarget(e) && e.Kind is EntityKind.Actor or EntityKind.StateActor)
+            .OrderByDescending(e => e.FirstToken).FirstOrDefault();
+        if (!hasTarget && actor1 is null)
+            actor1 = after.FirstOrDefault();
+        if (hasTarget)
         {
-            // Subject earlier in the sentence (outside the clause): "السلطات الجزائرية أعلنت ... عن ضبطها".
-            actor1 = actors.Where(e => e.LastToken < clause.Start && !IsTarget(e)).OrderByDescending(e => e.FirstToken).FirstOrDefault();
+            actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type != "strategic_developments"));
+            actor2 ??= before.FirstOrDefault(e => e != actor1 && IsTarget(e) && !SameActor(e, actor1));
         }
-        actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type is "battles" or "violence_against_civilians" or "explosions_remote_violence"));
-        if (actor2 is null && actor1 is not null)
-            actor2 = before.FirstOrDefault(e => e != actor1 && IsTarget(e) && !SameActor(e, actor1));
 
         // Place: nearest place after the trigger in the clause, else before it, else anywhere in the sentence.
         var places = ctx.Entities.Where(e => e.Kind == EntityKind.Place).ToList();
@@ -276,9 +311,13 @@ public sealed class EventExtractor
         if (spec.Territory && actor1 is not null)
             subtype = actor1.IsStateSide ? "government_regains_territory" : "non_state_actor_overtakes_territory";
 
+        // Evidence: the trigger, its subject when it stands just before it, and the arguments that follow it in the clause.
         var evidence = m.Span;
-        foreach (var s in new[] { actor1?.Span, actor2?.Span, place?.Span, origin?.Span }.Concat(quantitySpans.Select(q => (TextSpan?)q)))
-            if (s is { } sp && sp.Start >= clauseStartChar && sp.End <= clauseEndChar)
+        if (actor1 is not null && actor1.LastToken < m.FirstToken && actor1.FirstToken >= Math.Max(clause.Start, m.FirstToken - 6))
+            evidence = evidence.Union(actor1.Span);
+        int limitChar = tokens[Math.Min(clause.End - 1, m.LastToken + 12)].End;
+        foreach (var sp0 in new[] { actor1?.Span, actor2?.Span, place?.Span, origin?.Span }.Concat(quantitySpans.Select(q => (TextSpan?)q)))
+            if (sp0 is { } sp && sp.Start >= m.Span.Start && sp.End <= Math.Min(clauseEndChar, limitChar))
                 evidence = evidence.Union(sp);
 
         return new Candidate
@@ -286,6 +325,7 @@ public sealed class EventExtractor
             Type = spec.Type,
             Subtype = subtype,
             Trigger = m.Span,
+            TriggerToken = m.FirstToken,
             IsVerb = !spec.Noun,
             Clause = (ctx.Sentence.Index, clause.Start),
             SentenceIndex = ctx.Sentence.Index,
@@ -299,13 +339,26 @@ public sealed class EventExtractor
             CertaintySpan = certaintySpan,
             Source = ctx.Source,
             Evidence = evidence,
+            Background = IsBackground(ctx, m),
         };
     }
+
+    // Pluperfect "كان/كانت قد" before the trigger tells an earlier event, not the news of the day.
+    private static bool IsBackground(SentenceContext ctx, PhraseMatch<TriggerSpec> m) =>
+        ctx.CuesIn(ctx.First, m.FirstToken, "past_aux").Any();
 
     private static bool IsLamAgent(List<Token> tokens, EntityMention e)
     {
         var head = tokens[e.FirstToken];
         return head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition && head.Segments[0].Normalized == "ل";
+    }
+
+    private static bool HasPreposition(List<Token> tokens, EntityMention e)
+    {
+        var head = tokens[e.FirstToken];
+        if (head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition)
+            return true;
+        return e.FirstToken > 0 && tokens[e.FirstToken - 1].Normalized is "في" or "من" or "الي" or "علي" or "مع" or "عن" or "داخل" or "نحو" or "باتجاه" or "حدود";
     }
 
     private static bool SameActor(EntityMention a, EntityMention? b) => b is not null && a.Name == b.Name;
@@ -437,7 +490,8 @@ public sealed class EventExtractor
         foreach (var c in cands)
         {
             var same = kept.FirstOrDefault(k => k.Type == c.Type && k.Subtype == c.Subtype
-                && k.Actor1?.Name == c.Actor1?.Name && k.Actor2?.Name == c.Actor2?.Name
+                && (k.Actor1 is null && c.Actor1 is null ? k.SentenceIndex == c.SentenceIndex : k.Actor1?.Name == c.Actor1?.Name)
+                && (k.Actor2 is null || c.Actor2 is null || k.Actor2.Name == c.Actor2.Name)
                 && Compatible(k.Place, c.Place) && SameDate(k.Time, c.Time) && k.Certainty == c.Certainty);
             if (same is null)
             {
@@ -452,8 +506,10 @@ public sealed class EventExtractor
         return kept;
     }
 
+    // Places agree when one is missing, they are the same entry, or one is the other's whole country.
     private static bool Compatible(EntityMention? a, EntityMention? b) =>
-        a is null || b is null || a.Place?.Country == b.Place?.Country;
+        a is null || b is null || a.Place?.Id == b.Place?.Id
+        || (a.Place?.Country == b.Place?.Country && (a.Place?.Precision is "country" or "region" || b.Place?.Precision is "country" or "region"));
 
     private static bool SameDate(TimeMention? a, TimeMention? b) =>
         a?.Value is null || b?.Value is null || (a.Value.Start <= b.Value.End && b.Value.Start <= a.Value.End);
@@ -464,6 +520,7 @@ public sealed class EventExtractor
         public required string Subtype { get; init; }
         public required TextSpan Trigger { get; init; }
         public bool IsVerb { get; init; }
+        public int TriggerToken { get; init; }
         public (int, int) Clause { get; init; }
         public int SentenceIndex { get; init; }
         public EntityMention? Actor1 { get; init; }
@@ -476,6 +533,7 @@ public sealed class EventExtractor
         public TextSpan? CertaintySpan { get; init; }
         public Attribution? Source { get; init; }
         public required TextSpan Evidence { get; init; }
+        public bool Background { get; init; }
 
         public Candidate Absorb(Candidate other)
         {
@@ -484,21 +542,23 @@ public sealed class EventExtractor
                 q.TryAdd(k, v);
             return new Candidate
             {
-                Type = Type, Subtype = Subtype, Trigger = Trigger, IsVerb = IsVerb, Clause = Clause, SentenceIndex = SentenceIndex,
+                Type = Type, Subtype = Subtype, Trigger = Trigger, TriggerToken = TriggerToken, IsVerb = IsVerb, Clause = Clause, SentenceIndex = SentenceIndex,
                 Actor1 = Actor1 ?? other.Actor1, Actor2 = Actor2 ?? other.Actor2, Place = Place ?? other.Place,
                 Origin = Origin ?? other.Origin, Time = Time?.Value is not null ? Time : other.Time ?? Time, Quantities = q,
                 Certainty = Certainty, CertaintySpan = CertaintySpan, Source = Source ?? other.Source, Evidence = Evidence,
+                Background = Background,
             };
         }
 
-        public EventRecord ToRecord(Document doc)
+        public EventRecord ToRecord(Document doc, TimeMention? fallbackTime)
         {
+            var time = Time ?? fallbackTime;
             var args = new Dictionary<string, TextSpan> { ["trigger"] = Trigger };
             if (Actor1 is not null) args["actor1"] = Actor1.Span;
             if (Actor2 is not null) args["actor2"] = Actor2.Span;
             if (Place is not null) args["place"] = Place.Span;
             if (Origin is not null) args["origin"] = Origin.Span;
-            if (Time is not null) args["date"] = Time.Span;
+            if (time is not null) args["date"] = time.Span;
             if (CertaintySpan is { } cs) args["certainty"] = cs;
             if (Source is not null) args["reported_by"] = Source.Span;
             return new EventRecord
@@ -510,7 +570,7 @@ public sealed class EventExtractor
                 Actor2 = Actor2?.Name,
                 Place = ToPlace(Place),
                 Origin = ToPlace(Origin),
-                Date = Time?.Value,
+                Date = time?.Value,
                 Quantities = Quantities,
                 Fatalities = Quantities.TryGetValue("fatalities", out var f) ? f : null,
                 Certainty = Certainty,

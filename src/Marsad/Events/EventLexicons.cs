@@ -3,7 +3,11 @@ using Marsad.Text;
 namespace Marsad.Events;
 
 /// <summary>What a trigger phrase raises: an event type and subtype, with the conditions it needs.</summary>
-public sealed record TriggerSpec(string Type, string Subtype, bool Territory, bool Weak, bool Noun, IReadOnlyList<string> Needs);
+public sealed record TriggerSpec(string Type, string Subtype, bool Territory, bool Weak, bool Noun, IReadOnlyList<string> Needs)
+{
+    /// <summary>Cue classes of which one must end just before the trigger.</summary>
+    public IReadOnlyList<string> After { get; init; } = [];
+}
 
 /// <summary>What a quantity noun counts, and whether its dual form means two.</summary>
 public sealed record QuantityNoun(string Key, bool HasDual);
@@ -29,7 +33,9 @@ public sealed class EventLexicons
             var all = f.Length > 3 ? f[3].Split(',', StringSplitOptions.TrimEntries) : [];
             var needs = all.Where(o => o.StartsWith("needs=", StringComparison.Ordinal))
                 .SelectMany(o => o["needs=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
-            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs);
+            var after = all.Where(o => o.StartsWith("after=", StringComparison.Ordinal))
+                .SelectMany(o => o["after=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
+            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs) { After = after };
             lex.Triggers.Add(f[0], spec, $"{triggers}:{line}");
         }
         foreach (var (line, f) in LexiconFiles.ReadRows(Path.Combine(dir, "cues.tsv"), 2))
