@@ -30,14 +30,19 @@ public sealed class EventExtractor
         var contexts = BuildContexts(doc);
         var candidates = new List<Candidate>();
         Attribution? previousSource = null;
+        EntityMention? previousSubject = null;
         foreach (var ctx in contexts)
         {
             ctx.Source = FindSource(doc, ctx, previousSource);
             if (ctx.Source is not null)
                 previousSource = ctx.Source;
-            if (ctx.IsQuestion)
+            if (ctx.IsQuestion || ctx.HasCue(ctx.First, ctx.End, "boilerplate"))
                 continue;
-            candidates.AddRange(FindEvents(doc, ctx));
+            var found = FindEvents(doc, ctx, previousSubject).ToList();
+            candidates.AddRange(found);
+            previousSubject = found.Select(f => f.Actor1).FirstOrDefault(a => a is not null)
+                ?? ctx.Entities.FirstOrDefault(e => e.Kind is EntityKind.Actor or EntityKind.StateActor && e.Actor?.Category is not ("outlet" or "observer"))
+                ?? previousSubject;
         }
         var lede = LedeDate(doc);
         return Merge(candidates).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
@@ -160,7 +165,7 @@ public sealed class EventExtractor
 
     // --- events ------------------------------------------------------------------------------------
 
-    private IEnumerable<Candidate> FindEvents(Document doc, SentenceContext ctx)
+    private IEnumerable<Candidate> FindEvents(Document doc, SentenceContext ctx, EntityMention? previousSubject)
     {
         var tokens = doc.Tokens;
         var found = new List<Candidate>();
@@ -175,11 +180,15 @@ public sealed class EventExtractor
             if (!Passes(doc, ctx, m, spec, clause))
                 continue;
             usedTokens.Add(m.FirstToken);
-            var cand = Build(doc, ctx, m, spec, clause);
+            var cand = Build(doc, ctx, m, spec, clause, previousSubject);
             // One event per type in a clause: a second trigger of the same type restates it.
             if (found.Any(f => f.Type == cand.Type && (f.Clause == cand.Clause || Math.Abs(f.TriggerToken - cand.TriggerToken) <= 8)))
                 continue;
             found.Add(cand);
+            // One event per location (ACLED): "استهدفت مواقع منها الضالع وقاعدة العند" is two strikes.
+            if (cand.Place is { } p0)
+                foreach (var extra in CoordinatedPlaces(doc, ctx, p0, clause))
+                    found.Add(cand.WithPlace(extra));
         }
         return found;
     }
@@ -228,7 +237,7 @@ public sealed class EventExtractor
             && !(c.FirstToken >= m.FirstToken && c.LastToken <= m.LastToken && need is not "air" and not "aircraft")),
     };
 
-    private Candidate Build(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec, (int Start, int End) clause)
+    private Candidate Build(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec, (int Start, int End) clause, EntityMention? previousSubject)
     {
         var tokens = doc.Tokens;
 
@@ -270,7 +279,11 @@ public sealed class EventExtractor
         var after = actors.Where(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken).ToList();
         var before = actors.Where(e => e.LastToken < m.FirstToken && e.FirstToken >= clause.Start).OrderByDescending(e => e.FirstToken).ToList();
         var nearAfter = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 3 && !IsTarget(e));
-        if (nearAfter is not null && (!spec.Noun || nearAfter.Kind == EntityKind.Nationality || IsLamAgent(tokens, nearAfter) || PrecededBy(tokens, nearAfter, "من")))
+        // After a verbal noun of violence the genitive names the doer (غارات التحالف، الضربات التركية);
+        // after other nouns it names what was acted on (اعتقال المتهمين، تحرير المدينة).
+        bool genitiveAgent = spec.Type is "explosions_remote_violence" or "battles" && !spec.Territory;
+        if (nearAfter is not null && (!spec.Noun || nearAfter.Kind == EntityKind.Nationality || IsLamAgent(tokens, nearAfter)
+            || PrecededBy(tokens, nearAfter, "من") || (genitiveAgent && nearAfter.FirstToken == m.LastToken + 1)))
             actor1 = nearAfter;
         actor1 ??= before.FirstOrDefault(e => !IsTarget(e));
         // Subject earlier in the sentence, outside the clause: "السلطات الجزائرية أعلنت ... عن ضبطها".
@@ -278,6 +291,9 @@ public sealed class EventExtractor
             .OrderByDescending(e => e.FirstToken).FirstOrDefault();
         if (!hasTarget && actor1 is null)
             actor1 = after.FirstOrDefault();
+        // A finite verb with no subject in its sentence continues the subject of the previous one ("وكانت قد انتزعت ...").
+        if (actor1 is null && !spec.Noun && previousSubject is not null)
+            actor1 = previousSubject;
         if (hasTarget)
         {
             actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type != "strategic_developments"));
@@ -313,7 +329,7 @@ public sealed class EventExtractor
 
         // Evidence: the trigger, its subject when it stands just before it, and the arguments that follow it in the clause.
         var evidence = m.Span;
-        if (actor1 is not null && actor1.LastToken < m.FirstToken && actor1.FirstToken >= Math.Max(clause.Start, m.FirstToken - 6))
+        if (actor1 is not null && actor1.LastToken < m.FirstToken && actor1.FirstToken >= clause.Start)
             evidence = evidence.Union(actor1.Span);
         int limitChar = tokens[Math.Min(clause.End - 1, m.LastToken + 12)].End;
         foreach (var sp0 in new[] { actor1?.Span, actor2?.Span, place?.Span, origin?.Span }.Concat(quantitySpans.Select(q => (TextSpan?)q)))
@@ -346,6 +362,25 @@ public sealed class EventExtractor
     // Pluperfect "كان/كانت قد" before the trigger tells an earlier event, not the news of the day.
     private static bool IsBackground(SentenceContext ctx, PhraseMatch<TriggerSpec> m) =>
         ctx.CuesIn(ctx.First, m.FirstToken, "past_aux").Any();
+
+    // Places joined to the event's place by "و" in the same clause: "الضالع وقاعدة العند".
+    private static IEnumerable<EntityMention> CoordinatedPlaces(Document doc, SentenceContext ctx, EntityMention place, (int Start, int End) clause)
+    {
+        var last = place;
+        foreach (var e in ctx.Entities.Where(e => e.Kind == EntityKind.Place && e.FirstToken > place.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken))
+        {
+            if (e.FirstToken > last.LastToken + 2 || e.Place?.Id == place.Place?.Id)
+                yield break;
+            var head = doc.Tokens[e.FirstToken];
+            bool joined = head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Conjunction
+                || (e.FirstToken - 1 > last.LastToken && doc.Tokens[e.FirstToken - 1] is var prev
+                    && (prev.Normalized == "و" || prev.Segments.Count > 1 && prev.Segments[0].Role == SegmentRole.Conjunction));
+            if (!joined || e.Place?.Precision == "country" != (place.Place?.Precision == "country"))
+                yield break;
+            yield return e;
+            last = e;
+        }
+    }
 
     private static bool IsLamAgent(List<Token> tokens, EntityMention e)
     {
@@ -489,7 +524,7 @@ public sealed class EventExtractor
         var kept = new List<Candidate>();
         foreach (var c in cands)
         {
-            var same = kept.FirstOrDefault(k => k.Type == c.Type && k.Subtype == c.Subtype
+            var same = kept.FirstOrDefault(k => k.Type == c.Type && k.Subtype == c.Subtype && !c.SplitFromList
                 && (k.Actor1 is null && c.Actor1 is null ? k.SentenceIndex == c.SentenceIndex : k.Actor1?.Name == c.Actor1?.Name)
                 && (k.Actor2 is null || c.Actor2 is null || k.Actor2.Name == c.Actor2.Name)
                 && Compatible(k.Place, c.Place) && SameDate(k.Time, c.Time) && k.Certainty == c.Certainty);
@@ -534,6 +569,16 @@ public sealed class EventExtractor
         public Attribution? Source { get; init; }
         public required TextSpan Evidence { get; init; }
         public bool Background { get; init; }
+
+        public Candidate WithPlace(EntityMention place) => new()
+        {
+            Type = Type, Subtype = Subtype, Trigger = Trigger, TriggerToken = TriggerToken, IsVerb = IsVerb, Clause = Clause,
+            SentenceIndex = SentenceIndex, Actor1 = Actor1, Actor2 = Actor2, Place = place, Origin = Origin, Time = Time,
+            Quantities = Quantities, Certainty = Certainty, CertaintySpan = CertaintySpan, Source = Source,
+            Evidence = Evidence.Union(place.Span), Background = Background, SplitFromList = true,
+        };
+
+        public bool SplitFromList { get; init; }
 
         public Candidate Absorb(Candidate other)
         {

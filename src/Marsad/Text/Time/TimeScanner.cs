@@ -700,12 +700,25 @@ internal sealed class TimeScanner
 
         if (offset is { } off)
         {
-            // "أمس الاثنين", "اليوم (الاثنين)": the weekday only confirms the day, so it joins the span.
-            if (W(k) is { } wd && TimeLexicon.Weekdays.ContainsKey(wd))
-                k++;
-            else if (P(k, "(") && W(k + 1) is { } wd2 && TimeLexicon.Weekdays.ContainsKey(wd2) && P(k + 2, ")"))
-                k += 3;
-            return new Hit(start, k, _t[k - 1].End, _pub is { } p ? DateValue.Day(p.AddDays(off)) : null, "relative_day");
+            // "أمس الاثنين", "اليوم (الاثنين)": the weekday joins the span. When it disagrees with the
+            // offset, the weekday wins: archives often stamp a report with the day after it was written.
+            DayOfWeek? named = null;
+            if (W(k) is { } wd && TimeLexicon.Weekdays.TryGetValue(wd, out var nd))
+                (named, k) = (nd, k + 1);
+            else if (P(k, "(") && W(k + 1) is { } wd2 && TimeLexicon.Weekdays.TryGetValue(wd2, out var nd2) && P(k + 2, ")"))
+                (named, k) = (nd2, k + 3);
+            DateValue? dv = null;
+            if (_pub is { } p)
+            {
+                var d = p.AddDays(off);
+                if (named is { } nw && d.DayOfWeek != nw)
+                {
+                    int back = ((int)d.DayOfWeek - (int)nw + 7) % 7;
+                    d = back <= 3 ? d.AddDays(-back) : d.AddDays(7 - back);
+                }
+                dv = DateValue.Day(d);
+            }
+            return new Hit(start, k, _t[k - 1].End, dv, "relative_day");
         }
 
         if (!TimeLexicon.Weekdays.TryGetValue(w, out var day))
