@@ -207,6 +207,14 @@ public class TimeRecognizerTests
     }
 
     [Fact]
+    public void WeekdayCorrectsAnArchiveStampedADayLate()
+    {
+        // SaudiNewsNet stamps the extraction day: a Thursday report read on Friday still means Thursday.
+        var m = Single("قال مسؤولون محليون اليوم الخميس", "2015-07-31");
+        AssertValue(m, "2015-07-30", "2015-07-30", DatePrecision.Day);
+    }
+
+    [Fact]
     public void ContradictingWeekdayDefersToYesterday()
     {
         var m = Single("قال أمس الخميس", "2016-10-25");

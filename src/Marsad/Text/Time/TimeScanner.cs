@@ -714,7 +714,9 @@ internal sealed class TimeScanner
                 if (named is { } nw && d.DayOfWeek != nw)
                 {
                     int back = ((int)d.DayOfWeek - (int)nw + 7) % 7;
-                    d = back <= 3 ? d.AddDays(-back) : d.AddDays(7 - back);
+                    var later = d.AddDays(7 - back);
+                    // Within three days either way, but never past the publication date.
+                    d = back <= 3 ? d.AddDays(-back) : later <= p ? later : d;
                 }
                 dv = DateValue.Day(d);
             }
