@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace Marsad.Cli;
 
@@ -11,7 +12,16 @@ public static class Program
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = BuildRoot(stdout, stderr);
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction)
+        {
+            // Wrong arguments exit with 2, the usual convention, so scripts can tell them from a failed run.
+            foreach (var error in parsed.Errors)
+                stderr.WriteLine("marsad: " + error.Message);
+            stderr.WriteLine("Try 'marsad --help' (or 'marsad VERB --help').");
+            return 2;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
 
     private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
