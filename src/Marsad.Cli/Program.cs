@@ -1,2 +1,125 @@
-// Entry point placeholder; the command verbs are wired in Commands.
-return 0;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
+namespace Marsad.Cli;
+
+/// <summary>The <c>marsad</c> command line: extract, eval and demo verbs.</summary>
+public static class Program
+{
+    public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
+
+    /// <summary>Parses and runs a command line with the given writers (tests pass their own).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = BuildRoot(stdout, stderr);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction)
+        {
+            // Wrong arguments exit with 2, the usual convention, so scripts can tell them from a failed run.
+            foreach (var error in parsed.Errors)
+                stderr.WriteLine("marsad: " + error.Message);
+            stderr.WriteLine("Try 'marsad --help' (or 'marsad VERB --help').");
+            return 2;
+        }
+        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+    }
+
+    private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("Marsad: an Arabic-first news event monitor.");
+        root.Subcommands.Add(BuildExtract(stderr));
+        root.Subcommands.Add(BuildEval(stdout, stderr));
+        root.Subcommands.Add(BuildDemo(stdout));
+        return root;
+    }
+
+    private static Option<string> ArticlesOption(bool required = true) => new("--articles")
+    {
+        Description = "A JSON Lines, CSV or SaudiNewsNet zip file, or a folder of them.",
+        Required = required,
+    };
+
+    private static Option<string> LexiconsOption() => new("--lexicons")
+    {
+        Description = "Folder of lexicons to use instead of the ones shipped beside the binaries.",
+    };
+
+    private static Option<bool> JsonOption() => new("--json")
+    {
+        Description = "Print the scores on one line (like score.py --json).",
+    };
+
+    private static Option<string> PredOption() => new("--pred")
+    {
+        Description = "Keep the predictions in this file (default: a temporary file, deleted afterwards).",
+    };
+
+    private static Command BuildExtract(TextWriter stderr)
+    {
+        var articles = ArticlesOption();
+        var output = new Option<string>("--out") { Description = "Where to write predictions (JSON Lines; '-' for standard output).", Required = true };
+        var explain = new Option<bool>("--explain") { Description = "Add the trigger and argument spans behind each event." };
+        var lexicons = LexiconsOption();
+        var cmd = new Command("extract", "Extract events from articles into a predictions file.");
+        cmd.Options.Add(articles);
+        cmd.Options.Add(output);
+        cmd.Options.Add(explain);
+        cmd.Options.Add(lexicons);
+        cmd.SetAction(r => Verbs.Extract(
+            r.GetValue(articles)!, r.GetValue(output)!, r.GetValue(explain), r.GetValue(lexicons), stderr).ExitCode);
+        return cmd;
+    }
+
+    private static Command BuildEval(TextWriter stdout, TextWriter stderr)
+    {
+        // Not Required: `eval sentences` shares the verb and must not be asked for --articles/--gold.
+        var articles = ArticlesOption(required: false);
+        var gold = new Option<string>("--gold") { Description = "Gold events (JSON Lines, FORMAT.md)." };
+        var pred = PredOption();
+        var json = JsonOption();
+        var lexicons = LexiconsOption();
+        var cmd = new Command("eval", "Extract events from articles and score them against gold events (as score.py events).");
+        cmd.Options.Add(articles);
+        cmd.Options.Add(gold);
+        cmd.Options.Add(pred);
+        cmd.Options.Add(json);
+        cmd.Options.Add(lexicons);
+        cmd.SetAction(r =>
+        {
+            string? a = r.GetValue(articles);
+            string? g = r.GetValue(gold);
+            if (a is null || g is null)
+            {
+                stderr.WriteLine("marsad: eval needs --articles and --gold (or use `eval sentences`)");
+                return 2;
+            }
+            return Verbs.EvalEvents(a, g, r.GetValue(pred), r.GetValue(json), r.GetValue(lexicons), stdout, stderr);
+        });
+
+        var csv = new Option<string>("--csv") { Description = "A GSR sentence CSV (columns id, text, label).", Required = true };
+        var kind = new Option<string>("--kind") { Description = "Which event kind the labels are about.", Required = true };
+        kind.AcceptOnlyFromAmong("assault", "protest");
+        var sPred = PredOption();
+        var sJson = JsonOption();
+        var sLexicons = LexiconsOption();
+        var sentences = new Command("sentences", "Extract events from labelled sentences and score detection (as score.py sentences).");
+        sentences.Options.Add(csv);
+        sentences.Options.Add(kind);
+        sentences.Options.Add(sPred);
+        sentences.Options.Add(sJson);
+        sentences.Options.Add(sLexicons);
+        sentences.SetAction(r => Verbs.EvalSentences(
+            r.GetValue(csv)!, r.GetValue(kind)!, r.GetValue(sPred), r.GetValue(sJson), r.GetValue(sLexicons), stdout, stderr));
+        cmd.Subcommands.Add(sentences);
+        return cmd;
+    }
+
+    private static Command BuildDemo(TextWriter stdout)
+    {
+        var db = new Option<string>("--db") { Description = "SQLite database file for the demo." };
+        var cmd = new Command("demo", "Run the demonstration.");
+        cmd.Options.Add(db);
+        cmd.SetAction(r => DemoCommand.Run(r.GetValue(db), stdout));
+        return cmd;
+    }
+}

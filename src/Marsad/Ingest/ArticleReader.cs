@@ -1,0 +1,375 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using Marsad.Text;
+
+namespace Marsad.Ingest;
+
+/// <summary>
+/// Streams articles out of JSON Lines, CSV and SaudiNewsNet zip files (or a folder of them), one at a
+/// time so memory stays flat on large inputs. Bad records never stop the batch: each becomes an
+/// <see cref="IngestDiagnostic"/> passed to the caller's callback, and reading goes on.
+/// </summary>
+public static class ArticleReader
+{
+    /// <summary>The file name endings read, in the order they are listed to users.</summary>
+    public static readonly IReadOnlyList<string> Extensions = [".jsonl", ".ndjson", ".json", ".csv", ".zip"];
+
+    private static readonly string ExtensionList = string.Join(", ", Extensions);
+
+    /// <summary>The files <see cref="Read"/> will visit: the file itself, or a folder's supported files in ordinal order.</summary>
+    public static IReadOnlyList<string> ListFiles(string path)
+    {
+        if (!Directory.Exists(path))
+            return [path];
+        var files = Directory.EnumerateFiles(path)
+            .Where(IsSupported)
+            .ToList();
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    /// <summary>True when the file name ends with one of <see cref="Extensions"/>.</summary>
+    public static bool IsSupported(string file) =>
+        Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Reads every article in a file or folder; problems go to <paramref name="report"/>.</summary>
+    public static IEnumerable<Article> Read(string path, Action<IngestDiagnostic> report)
+    {
+        if (Directory.Exists(path))
+        {
+            var files = ListFiles(path);
+            if (files.Count == 0)
+                report(new IngestDiagnostic(path, 0, $"no article files ({ExtensionList}) in this folder", DiagnosticKind.FileProblem));
+            foreach (var file in files)
+                foreach (var a in ReadFile(file, report))
+                    yield return a;
+            yield break;
+        }
+        foreach (var a in ReadFile(path, report))
+            yield return a;
+    }
+
+    /// <summary>Reads one file, choosing the format by its extension.</summary>
+    public static IEnumerable<Article> ReadFile(string file, Action<IngestDiagnostic> report)
+    {
+        if (!File.Exists(file))
+        {
+            report(new IngestDiagnostic(file, 0, "file not found", DiagnosticKind.FileProblem));
+            yield break;
+        }
+        if (!IsSupported(file))
+        {
+            report(new IngestDiagnostic(file, 0, $"unsupported file type (expected {ExtensionList})", DiagnosticKind.FileProblem));
+            yield break;
+        }
+        int count = 0;
+        var articles = file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            ? ReadZip(file, report)
+            : ReadStreamFile(file, report);
+        foreach (var a in Guard(articles, file, report))
+        {
+            count++;
+            yield return a;
+        }
+        if (count == 0)
+            report(new IngestDiagnostic(file, 0, "no articles", DiagnosticKind.FileProblem));
+    }
+
+    private static IEnumerable<Article> ReadStreamFile(string file, Action<IngestDiagnostic> report)
+    {
+        using var stream = OpenRead(file);
+        var articles = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+            ? ReadCsv(stream, file, report)
+            : LooksLikeArray(stream)
+                ? ReadJsonArray(stream, file, report)
+                : ReadJsonLines(stream, file, report);
+        foreach (var a in articles)
+            yield return a;
+    }
+
+    /// <summary>Reads JSON Lines: one article object per line (FORMAT.md); blank lines are ignored.</summary>
+    public static IEnumerable<Article> ReadJsonLines(Stream stream, string name, Action<IngestDiagnostic> report)
+    {
+        var src = new ByteSource(stream);
+        var line = new ByteBuffer();
+        int lineNo = 0;
+        while (src.ReadLine(line))
+        {
+            lineNo++;
+            line.TrimEnd((byte)'\r');
+            var bytes = line.Span;
+            if (lineNo == 1 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+                bytes = bytes[3..];
+            if (IsBlank(bytes))
+                continue;
+            if (!Utf8.IsValid(bytes))
+            {
+                report(new IngestDiagnostic(name, lineNo, "invalid UTF-8; line skipped", DiagnosticKind.SkippedRecord));
+                continue;
+            }
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(line.Memory[(line.Length - bytes.Length)..]);
+            }
+            catch (JsonException ex)
+            {
+                report(new IngestDiagnostic(name, lineNo, $"not valid JSON ({JsonArrayStreamer.FirstSentence(ex.Message)}); line skipped", DiagnosticKind.SkippedRecord));
+                continue;
+            }
+            using (doc)
+            {
+                var article = MapObject(doc.RootElement, name, lineNo, report);
+                if (article is not null)
+                    yield return article;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads CSV with a header row naming at least <c>text</c> (and usually <c>id</c>; optional
+    /// <c>title</c>, <c>published</c>, <c>lang</c>, <c>source</c>, <c>url</c>). Other columns are ignored.
+    /// </summary>
+    public static IEnumerable<Article> ReadCsv(Stream stream, string name, Action<IngestDiagnostic> report)
+    {
+        Dictionary<string, int>? columns = null;
+        foreach (var rec in CsvReader.Read(stream))
+        {
+            if (columns is null)
+            {
+                columns = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+                for (int i = 0; i < rec.Fields.Count; i++)
+                    columns.TryAdd(rec.Fields[i].Trim(), i);
+                if (!columns.ContainsKey("text"))
+                {
+                    report(new IngestDiagnostic(name, rec.Line, "the header has no 'text' column; file skipped", DiagnosticKind.FileProblem));
+                    yield break;
+                }
+                if (!columns.ContainsKey("id"))
+                    report(new IngestDiagnostic(name, rec.Line, "the header has no 'id' column; ids are generated from the text", DiagnosticKind.Warning));
+                continue;
+            }
+            if (rec.Error is not null)
+            {
+                report(new IngestDiagnostic(name, rec.Line, rec.Error + "; record skipped", DiagnosticKind.SkippedRecord));
+                continue;
+            }
+            string? Field(string column) =>
+                columns.TryGetValue(column, out int i) && i < rec.Fields.Count ? rec.Fields[i] : null;
+            var article = Build(
+                name, rec.Line, report,
+                id: Field("id"), idWasNamed: columns.ContainsKey("id"),
+                text: Field("text"), title: Field("title"), published: Field("published"),
+                lang: Field("lang"), source: Field("source"), url: Field("url"));
+            if (article is not null)
+                yield return article;
+        }
+    }
+
+    /// <summary>Reads a top-level JSON array of article objects (FORMAT.md or SaudiNewsNet shape).</summary>
+    public static IEnumerable<Article> ReadJsonArray(Stream stream, string name, Action<IngestDiagnostic> report)
+    {
+        foreach (var el in new JsonArrayStreamer(stream).Elements())
+        {
+            if (el.Error is not null)
+            {
+                report(new IngestDiagnostic(name, el.Line, el.Error + "; rest of the file skipped", DiagnosticKind.FileProblem));
+                yield break;
+            }
+            if (!Utf8.IsValid(el.Json))
+            {
+                report(new IngestDiagnostic(name, el.Line, "invalid UTF-8; skipped", DiagnosticKind.SkippedRecord));
+                continue;
+            }
+            using var doc = JsonDocument.Parse(el.Json);
+            var article = MapObject(doc.RootElement, name, el.Line, report);
+            if (article is not null)
+                yield return article;
+        }
+    }
+
+    /// <summary>Reads a SaudiNewsNet zip: every <c>.json</c> entry holds one JSON array of articles.</summary>
+    public static IEnumerable<Article> ReadZip(string file, Action<IngestDiagnostic> report)
+    {
+        using var zip = ZipFile.OpenRead(file);
+        var entries = zip.Entries
+            .Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .OrderBy(e => e.FullName, StringComparer.Ordinal)
+            .ToList();
+        if (entries.Count == 0)
+            report(new IngestDiagnostic(file, 0, "the zip archive holds no .json file", DiagnosticKind.FileProblem));
+        foreach (var entry in entries)
+        {
+            string name = $"{file}/{entry.FullName}";
+            using var stream = entry.Open();
+            foreach (var a in Guard(ReadJsonArray(stream, name, report), name, report))
+                yield return a;
+        }
+    }
+
+    private static Article? MapObject(JsonElement root, string name, int line, Action<IngestDiagnostic> report)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            report(new IngestDiagnostic(name, line, $"expected a JSON object, found {Describe(root.ValueKind)}; skipped", DiagnosticKind.SkippedRecord));
+            return null;
+        }
+        bool snn = !root.TryGetProperty("text", out _) && root.TryGetProperty("content", out _);
+        if (snn)
+        {
+            string? url = Str(root, "url");
+            string? content = Str(root, "content");
+            string? stamp = Str(root, "date_extracted");
+            string key = !string.IsNullOrWhiteSpace(url) ? url : content ?? "";
+            return Build(name, line, report,
+                id: "snn-" + ShortHash(key), idWasNamed: true,
+                text: content, title: Str(root, "title"), published: stamp,
+                lang: null, source: Str(root, "source"), url: url, publishedField: "date_extracted");
+        }
+        if (root.TryGetProperty("text", out var textEl) && textEl.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+        {
+            report(new IngestDiagnostic(name, line, $"'text' is {Describe(textEl.ValueKind)}, not a string; skipped", DiagnosticKind.SkippedRecord));
+            return null;
+        }
+        string? published = null;
+        if (root.TryGetProperty("published", out var pub) && pub.ValueKind != JsonValueKind.Null)
+            published = pub.ValueKind == JsonValueKind.String ? pub.GetString() : pub.GetRawText();
+        return Build(name, line, report,
+            id: Str(root, "id"), idWasNamed: true,
+            text: Str(root, "text"), title: Str(root, "title"), published: published,
+            lang: Str(root, "lang"), source: Str(root, "source"), url: Str(root, "url"));
+    }
+
+    private static Article? Build(
+        string name, int line, Action<IngestDiagnostic> report,
+        string? id, bool idWasNamed, string? text, string? title, string? published,
+        string? lang, string? source, string? url, string publishedField = "published")
+    {
+        id = id?.Trim();
+        string label = string.IsNullOrEmpty(id) ? "article" : $"article '{id}'";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            report(new IngestDiagnostic(name, line, $"{label} has no text; skipped", DiagnosticKind.SkippedRecord));
+            return null;
+        }
+        if (string.IsNullOrEmpty(id))
+        {
+            id = "gen-" + ShortHash(text);
+            // A header without an id column was reported once; do not repeat it on every row.
+            if (idWasNamed)
+                report(new IngestDiagnostic(name, line, $"article has no id; using generated id '{id}'", DiagnosticKind.Warning));
+        }
+        DateOnly? date = null;
+        if (!string.IsNullOrWhiteSpace(published))
+        {
+            if (PublishedDate.TryParse(published, out var d))
+                date = d;
+            else
+                report(new IngestDiagnostic(name, line,
+                    $"article '{id}': cannot read {publishedField} \"{published}\" (expected YYYY-MM-DD, optionally with a time); read without a publication date",
+                    DiagnosticKind.Warning));
+        }
+        return new Article(
+            id, text,
+            Title: string.IsNullOrWhiteSpace(title) ? null : title,
+            Published: date,
+            Lang: string.IsNullOrWhiteSpace(lang) ? "ar" : lang.Trim(),
+            Source: string.IsNullOrWhiteSpace(source) ? null : source,
+            Url: string.IsNullOrWhiteSpace(url) ? null : url);
+    }
+
+    /// <summary>A short stable id fragment: the first 12 hex digits of the SHA-256 of the UTF-8 bytes.</summary>
+    public static string ShortHash(string s) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(s)), 0, 6);
+
+    private static string? Str(JsonElement obj, string property)
+    {
+        if (!obj.TryGetProperty(property, out var v))
+            return null;
+        return v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
+            _ => null,
+        };
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "an object",
+    };
+
+    private static bool IsBlank(ReadOnlySpan<byte> bytes)
+    {
+        foreach (byte b in bytes)
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+                return false;
+        return true;
+    }
+
+    /// <summary>Peeks past white space (and a BOM) for a '[' that marks a whole-file JSON array, then rewinds.</summary>
+    private static bool LooksLikeArray(Stream stream)
+    {
+        if (!stream.CanSeek)
+            return false;
+        var head = new byte[256];
+        int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        var span = head.AsSpan(0, n);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            span = span[3..];
+        foreach (byte b in span)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                continue;
+            return b == '[';
+        }
+        return false;
+    }
+
+    private static FileStream OpenRead(string file) =>
+        new(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+
+    /// <summary>
+    /// Turns an I/O failure in the middle of a file (a truncated zip, a vanished disk) into a
+    /// diagnostic so the batch goes on with the next file.
+    /// </summary>
+    private static IEnumerable<Article> Guard(IEnumerable<Article> source, string file, Action<IngestDiagnostic> report)
+    {
+        IEnumerator<Article> e;
+        try
+        {
+            e = source.GetEnumerator();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            report(new IngestDiagnostic(file, 0, "cannot read: " + ex.Message, DiagnosticKind.FileProblem));
+            yield break;
+        }
+        using (e)
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!e.MoveNext())
+                        yield break;
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException)
+                {
+                    report(new IngestDiagnostic(file, 0, "cannot read: " + ex.Message, DiagnosticKind.FileProblem));
+                    yield break;
+                }
+                yield return e.Current;
+            }
+        }
+    }
+}
