@@ -91,7 +91,7 @@ public sealed class EntityRecognizer : IDocumentStage
             }
             if (StandaloneHeads.Contains(PhraseForm(tokens, head)) && (actor is null || head.TokenCount > actor.TokenCount))
             {
-                doc.Entities.Add(new EntityMention(head.Span, i, head.LastToken, EntityKind.StateActor, doc.Slice(head.Span)));
+                doc.Entities.Add(new EntityMention(head.Span, i, head.LastToken, EntityKind.StateActor, CleanName(doc, head.Span, i)));
                 return head.LastToken + 1;
             }
         }
@@ -117,6 +117,23 @@ public sealed class EntityRecognizer : IDocumentStage
             return n.LastToken + 1;
         doc.Entities.Add(new EntityMention(n.Span, i, n.LastToken, EntityKind.Nationality, n.Entry.Value.Name, Country: n.Entry.Value));
         return n.LastToken + 1;
+    }
+
+    /// <summary>The phrase as a name: conjunctions and prepositions clinging to its first word removed (وقوات الأمن → قوات الأمن, للجيش → الجيش).</summary>
+    public static string CleanName(Document doc, TextSpan span, int firstToken)
+    {
+        var t = doc.Tokens[firstToken];
+        int stemStart = span.Start;
+        bool article = false;
+        foreach (var seg in t.Segments)
+        {
+            if (seg.Role == SegmentRole.Article) { article = true; continue; }
+            if (seg.Role == SegmentRole.Stem) { stemStart = seg.Span.Start; break; }
+        }
+        if (stemStart <= span.Start || stemStart >= span.End)
+            return doc.Slice(span);
+        var rest = doc.Text[stemStart..span.End];
+        return article ? "ال" + rest : rest;
     }
 
     private static PhraseMatch<T>? Longest<T>(List<PhraseMatch<T>> matches) => matches.Count == 0 ? null : matches[0];

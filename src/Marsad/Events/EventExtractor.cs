@@ -130,7 +130,9 @@ public sealed class EventExtractor
     {
         bool anonymous = ctx.HasCue(ctx.First, ctx.End, "attr_anonymous") && ctx.Cues.Any(c => c.Class == "attr_anonymous" && span.Contains(c.Span));
         bool third = anonymous || ent?.Actor?.Category is "outlet" or "observer";
-        string name = ent is not null && ent.Span == span && ent.Kind == EntityKind.Actor ? ent.Name : doc.Slice(span).Trim('"', '«', '»', ' ');
+        int first = doc.Tokens.FindIndex(ctx.First, ctx.Sentence.TokenCount, t => t.Start >= span.Start);
+        string name = ent is not null && ent.Span == span && ent.Kind == EntityKind.Actor ? ent.Name
+            : (first >= 0 ? EntityRecognizer.CleanName(doc, span, first) : doc.Slice(span)).Trim('"', '«', '»', ' ');
         return new Attribution(name, span, third, ent);
     }
 
