@@ -14,7 +14,10 @@ namespace Marsad.Text;
 /// time stage knows they are years. A digit range "10-15" is Min 10, Max 15, approximate; "2-1" (a score) is skipped.</item>
 /// <item>Ordinals are not in the word list; a "عشر" after an ordinal (الثالث عشر) is skipped too.</item>
 /// <item>Decimals give Min = floor and Max = ceiling unless a scale makes them whole (2.5 مليون).</item>
-/// <item>The span starts after a leading conjunction or preposition (وخمسة، بثلاثة) so it covers the number only.</item>
+/// <item>The span starts after a leading conjunction or preposition (وخمسة، بثلاثة) so it covers the number only;
+/// an article stays in it (العشرات).</item>
+/// <item>Not handled: "30.300" written with a dot for thousands reads as a decimal; fractions (نصف مليون); ordinals
+/// written in digits (الـ28 is recorded as 28).</item>
 /// </list>
 /// </remarks>
 public sealed class NumberRecognizer : Pipeline.IDocumentStage
@@ -72,11 +75,11 @@ public sealed class NumberRecognizer : Pipeline.IDocumentStage
         var tokens = doc.Tokens;
         if (!Classify(tokens[i], out var w, out _, out int startOffset))
             return i;
+        if (w.Kind is Kind.Unit or Kind.Ten or Kind.Tens && i > sentenceStart && IsOrdinal(tokens[i - 1].Normalized))
+            return i + 1; // الحادي عشر، الحادي والعشرين
 
         if (w.Kind == Kind.TeenPrefix && !(i + 1 < end && Classify(tokens[i + 1], out var t, out bool c0, out _) && t.Kind == Kind.Ten && !c0))
             return i;
-        if (w.Kind == Kind.Ten && i > sentenceStart && IsOrdinal(tokens[i - 1].Normalized))
-            return i + 1;
         if (w.Kind is Kind.Tens or Kind.Hundred && i > sentenceStart && tokens[i - 1].Normalized is "القرن" or "قرن")
             return i + 1; // القرن العشرين is an ordinal use
         if (w.Kind == Kind.Digit && IsClockTime(tokens, i, sentenceStart, end))
@@ -228,7 +231,10 @@ public sealed class NumberRecognizer : Pipeline.IDocumentStage
 
     private static bool IsDual(Word w) => w.Kind == Kind.Scale && w.Lo == 2;
 
-    private static bool Classify(Token token, out Word word, out bool conj, out int startOffset)
+    private static bool Classify(Token token, out Word word, out bool conj, out int startOffset) =>
+        ClassifyCore(token, out word, out conj, out startOffset) && HundredSpellingOk(token, word);
+
+    private static bool ClassifyCore(Token token, out Word word, out bool conj, out int startOffset)
     {
         conj = false;
         startOffset = token.Start;
@@ -268,6 +274,11 @@ public sealed class NumberRecognizer : Pipeline.IDocumentStage
 
     private static bool Lookup(ReadOnlySpan<char> s, bool withArticle, out Word word) =>
         WordLookup.TryGetValue(s, out word) && !(withArticle && word.NoArticle);
+
+    // The normalized مئة forms (ميه، ميات) also spell كمية/كميات with a clitic ك: the original must have the hamza.
+    private static bool HundredSpellingOk(Token token, Word word) =>
+        word.Kind is not (Kind.Hundred or Kind.Plural) || !token.Normalized.Contains("مي", StringComparison.Ordinal)
+        || token.Surface.Contains('ئ', StringComparison.Ordinal);
 
     private static bool Found(Token token, int strippedLetters, out int startOffset)
     {

@@ -108,6 +108,8 @@ public class NumberRecognizerTests
     [InlineData("احتفلت المدينة بالعيد الحادي عشر")]
     [InlineData("وقع الهجوم في 2015/07/24 صباحا")]
     [InlineData("عاد الهدوء في القرن العشرين")]
+    [InlineData("هذه مهارات القرن الحادي والعشرين")]
+    [InlineData("تناول كمية قليلة من الطعام وكميات من الماء")]
     [InlineData("شاركت طائرات F-16 في الغارات")]
     public void NotCounts(string text) => Assert.Empty(Analyze(text).Numbers);
 

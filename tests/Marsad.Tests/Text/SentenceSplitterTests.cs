@@ -45,6 +45,7 @@ public class SentenceSplitterTests
     {
         Assert.Single(Sentences("بلغ النمو 3.5 في المئة بحسب د. سامي العلي من جامعة U.S. Naval وفق Mr. Smith."));
         Assert.Single(Sentences("نقلت وكالة (د.ب.أ) الخبر."));
+        Assert.Single(Sentences("وكتبت جي. كيه. رولينغ روايتها الأولى."));
     }
 
     [Fact]
