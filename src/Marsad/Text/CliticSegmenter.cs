@@ -57,7 +57,7 @@ public static class CliticSegmenter
         "ستوكهولم",
         // ال that is not an article, and pronoun look-alikes
         "الله", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللاتي", "اللواتي", "اللذان", "اللتان",
-        "اتجاه", "باتجاه", "مياه", "انتباه", "اشتباه", "شبه", "تنبيه", "فقه", "نزيه", "كره", "رفاه", "تجاه", "وجيه",
+        "اتجاه", "مياه", "انتباه", "اشتباه", "شبه", "تنبيه", "فقه", "نزيه", "كره", "رفاه", "تجاه", "وجيه",
         "اثينا", "كورونا", "غانا", "استانا", "هافانا", "اريزونا", "مساهم", "مراهم", "دراهم", "ابراهيم", "ابراهام",
     };
 
@@ -106,7 +106,7 @@ public static class CliticSegmenter
         var formArray = forms.ToArray();
 
         var best = BestGuess(n, o, len);
-        return new CliticAnalysis(normalized, BuildSegments(n, origin, len, normalized, best, out string stem), stem, formArray);
+        return new CliticAnalysis(normalized, BuildSegments(n, o, origin, len, normalized, best, out string stem), stem, formArray);
     }
 
     private readonly record struct Guess(int ConjEnd, int PrepEnd, SegmentRole PrepRole, int ArticleEnd, int StemEnd, bool RestoreTaMarbuta);
@@ -177,7 +177,7 @@ public static class CliticSegmenter
         return g;
     }
 
-    private static IReadOnlyList<Segment> BuildSegments(char[] n, int[] origin, int len, string normalized, Guess g, out string stem)
+    private static IReadOnlyList<Segment> BuildSegments(char[] n, char[] o, int[] origin, int len, string normalized, Guess g, out string stem)
     {
         if (len == 0)
         {
@@ -205,6 +205,14 @@ public static class CliticSegmenter
             buf[^1] = 'ه';
             stem = new string(buf);
         }
+        else if (g.StemEnd < len && g.StemEnd - g.ArticleEnd >= 3 && n[g.StemEnd - 2] == 'ا' && o[g.StemEnd - 1] is 'ؤ' or 'ئ')
+        {
+            // ابناؤهم / ابنائهم: the hamza seat changes before a pronoun; the stem is ابناء
+            var buf = new char[g.StemEnd - g.ArticleEnd];
+            Array.Copy(n, g.ArticleEnd, buf, 0, buf.Length);
+            buf[^1] = 'ء';
+            stem = new string(buf);
+        }
         else
         {
             stem = g.ArticleEnd == 0 && g.StemEnd == len ? normalized : new string(n, g.ArticleEnd, g.StemEnd - g.ArticleEnd);
@@ -227,6 +235,8 @@ public static class CliticSegmenter
             return;
         }
         forms.Add(normalized);
+        if (ProtectedLookup.Contains(normalized))
+            return; // a listed word: its look-alike clitics are letters of the word
         AddEncliticForms(n, o, 0, len, forms);
         int maxConj = len >= 3 && (n[0] == 'و' || n[0] == 'ف') ? 1 : 0;
         for (int c = 0; c <= maxConj; c++)
@@ -234,6 +244,8 @@ public static class CliticSegmenter
             if (c == 1)
             {
                 AddForm(forms, n, 1, len);
+                if (ProtectedLookup.Contains(new ReadOnlySpan<char>(n, 1, len - 1)))
+                    return;
                 AddEncliticForms(n, o, 1, len, forms);
             }
             // article directly after the conjunction (or at the start)
@@ -245,6 +257,8 @@ public static class CliticSegmenter
             if (p is 'ب' or 'ك' or 'ل')
             {
                 AddForm(forms, n, c + 1, len);
+                if (ProtectedLookup.Contains(new ReadOnlySpan<char>(n, c + 1, len - c - 1)))
+                    continue;
                 AddEncliticForms(n, o, c + 1, len, forms);
                 if (IsArticleAt(n, o, c + 1, len) && len - c - 3 >= MinFormLength)
                     AddForm(forms, n, c + 3, len);
@@ -274,7 +288,7 @@ public static class CliticSegmenter
             if (last == 'ت' && stemLen >= 3 && n[stemEnd - 2] != 'ا')
                 AddReplacedLast(forms, n, start, stemEnd, "ه"); // مدينته → مدينه
             AddForm(forms, n, start, stemEnd);
-            if (last == 'ي' || last == 'و')
+            if ((last == 'ي' || last == 'و') && stemLen >= 4)
                 AddPrefixedForm(forms, null, n, start, stemEnd, 'ن'); // مقاتلي → مقاتلين
             else if (last == 'ا' && stemLen >= 3)
                 AddReplacedLast(forms, n, start, stemEnd, "ي"); // مستواه → مستوي
@@ -308,7 +322,18 @@ public static class CliticSegmenter
         return !IsProtected(rest);
     }
 
-    private static bool IsProtected(ReadOnlySpan<char> word) => ProtectedLookup.Contains(word);
+    // A listed word, possibly with a safe pronoun attached (بلاده is بلاد+ه, so its ب is not a preposition).
+    private static bool IsProtected(ReadOnlySpan<char> word)
+    {
+        if (ProtectedLookup.Contains(word))
+            return true;
+        foreach (var p in SafePronouns)
+        {
+            if (word.Length - p.Length >= 2 && word.EndsWith(p) && ProtectedLookup.Contains(word[..^p.Length]))
+                return true;
+        }
+        return false;
+    }
 
     private static void AddForm(List<string> forms, char[] n, int start, int end)
     {

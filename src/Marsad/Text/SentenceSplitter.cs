@@ -22,6 +22,15 @@ public static class SentenceSplitter
         "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "hon", "maj", "adm", "cmdr", "etc", "e.g", "i.e", "dept",
     };
 
+    // Latin letter names written in Arabic, used for initials (جي. كيه. رولينغ).
+    private static readonly HashSet<string> ArabicInitials = new(StringComparer.Ordinal)
+    {
+        "جي", "كيه", "دي", "إس", "إف", "بي", "سي", "إم", "إل", "تي", "يو", "إتش", "أو", "آر", "إن", "كي", "في",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ArabicInitialLookup =
+        ArabicInitials.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
         LatinAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -123,7 +132,7 @@ public static class SentenceSplitter
         }
         if (letters == 1)
             return !digitBefore; // د. م. هـ. J. — but 2015م. ends a sentence
-        return latin && AbbreviationLookup.Contains(word);
+        return latin ? AbbreviationLookup.Contains(word) : ArabicInitialLookup.Contains(word);
     }
 
     private static bool IsWordChar(char c) => char.IsLetter(c) || ArabicNormalizer.IsArabicDiacritic(c);
