@@ -184,16 +184,31 @@ public sealed class EventExtractor
             usedTokens.Add(m.FirstToken);
             var cand = Build(doc, ctx, m, spec, clause, previousSubject);
             // One event per type in a clause: a second trigger of the same type restates it.
-            if (found.Any(f => f.Type == cand.Type && (f.Clause == cand.Clause || Math.Abs(f.TriggerToken - cand.TriggerToken) <= 8)))
+            var twin = found.FirstOrDefault(f => f.Type == cand.Type && (f.Clause == cand.Clause || Math.Abs(f.TriggerToken - cand.TriggerToken) <= 8)
+                && (f.Subtype == cand.Subtype || Generic(f.Subtype) || Generic(cand.Subtype)));
+            if (twin is not null)
+            {
+                // Two triggers of one type close together tell one event; the specific subtype wins
+                // ("وصول ... متخفين" is an infiltration, "سيطرت ... بعد هجوم" a change of control).
+                if (Generic(twin.Subtype) && !Generic(cand.Subtype))
+                    found[found.IndexOf(twin)] = cand.Absorb(twin);
                 continue;
+            }
             found.Add(cand);
             // One event per location (ACLED): "استهدفت مواقع منها الضالع وقاعدة العند" is two strikes.
             if (cand.Place is { } p0)
                 foreach (var extra in CoordinatedPlaces(doc, ctx, p0, clause))
                     found.Add(cand.WithPlace(extra));
         }
+        // A death toll told as the result of a strike or bombing in the same sentence is that event's, not a new one.
+        found.RemoveAll(c => c.Consequence && found.Any(f => !f.Consequence && Violent(f.Type)
+            && Compatible(f.Place, c.Place) && SameDate(f.Time, c.Time)));
         return found;
     }
+
+    private static bool Generic(string subtype) => subtype is "armed_clash" or "relocation" or "attack" or "other";
+
+    private static bool Violent(string type) => type is "battles" or "explosions_remote_violence" or "violence_against_civilians";
 
     private bool Passes(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec, (int Start, int End) clause)
     {
@@ -211,12 +226,25 @@ public sealed class EventExtractor
             || ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "question_word").Any()
             || ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 1), m.FirstToken, "anaphor").Any())
             return false;
+        // "كان الحوثيون يستخدمونها في إطلاق صواريخ": كان with an imperfect tells a habit, not an occurrence.
+        foreach (var aux in ctx.CuesIn(clause.Start, m.FirstToken, "past_aux"))
+            for (int k = aux.LastToken + 1; k <= Math.Min(m.FirstToken - 1, aux.LastToken + 3); k++)
+                if (tokens[k].Normalized is { Length: > 3 } v && v[0] is 'ي' or 'ت' && tokens[k].Normalized != "تم")
+                    return false;
+        if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "reference").Any())
+            return false;
+        if (spec.Anchored && !Anchored(doc, ctx, m, clause))
+            return false;
         if (spec.After.Count > 0 && !spec.After.Any(a => ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), m.FirstToken, a).Any()))
             return false;
         // A trigger carrying the purpose lam (لشن هجمات، لملاحقة) is an aim, not an act.
         var first = tokens[m.FirstToken];
-        if (first.Segments.Any(s => s.Role == SegmentRole.Preposition && s.Normalized == "ل") && spec.Type != "x_threat"
-            && !first.Segments.Any(s => s.Role == SegmentRole.Article))
+        if (IsPurposeLam(first) && spec.Type != "x_threat")
+            return false;
+        // A verb takes no preposition: "بسيطرته"، "من سيطرتهم" are the noun with a pronoun, not the verb سيطرت.
+        if (!spec.Noun && (HasPrepositionClitic(first, m.Entry.Words[0]) || (m.FirstToken > ctx.First && Prepositions.Contains(tokens[m.FirstToken - 1].Normalized))))
+            return false;
+        if (m.FirstToken > clause.Start && spec.Type != "x_threat" && IsPurposeLam(tokens[m.FirstToken - 1]))
             return false;
         foreach (var need in spec.Needs)
             if (Satisfies(ctx, need, clause, m))
@@ -227,6 +255,22 @@ public sealed class EventExtractor
         if (spec.Weak && !ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && (e.IsActor || e.Kind == EntityKind.Place)))
             return false;
         return true;
+    }
+
+    // A noun of violence names an occurrence when its clause also gives a date, a place, a count,
+    // an actor or a verb of happening; otherwise it is talk about violence in general.
+    private static bool Anchored(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, (int Start, int End) clause)
+    {
+        int from = doc.Tokens[clause.Start].Start, to = doc.Tokens[clause.End - 1].End;
+        if (doc.Times.Any(t => t.Span.Start >= from && t.Span.End <= to))
+            return true;
+        if (doc.Numbers.Any(n => n.Span.Start >= from && n.Span.End <= to && n.IsExact))
+            return true;
+        if (ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End
+            && !(e.FirstToken >= m.FirstToken && e.LastToken <= m.LastToken)
+            && (e.Kind is EntityKind.Place or EntityKind.StateActor || e.Kind == EntityKind.Actor && e.Actor!.Category is not ("outlet" or "observer"))))
+            return true;
+        return ctx.CuesIn(clause.Start, clause.End, "happen").Any();
     }
 
     private static bool Satisfies(SentenceContext ctx, string need, (int Start, int End) clause, PhraseMatch<TriggerSpec> m) => need switch
@@ -285,7 +329,8 @@ public sealed class EventExtractor
         // after other nouns it names what was acted on (اعتقال المتهمين، تحرير المدينة).
         bool genitiveAgent = spec.Type is "explosions_remote_violence" or "battles" && !spec.Territory;
         if (nearAfter is not null && (!spec.Noun || nearAfter.Kind == EntityKind.Nationality || IsLamAgent(tokens, nearAfter)
-            || PrecededBy(tokens, nearAfter, "من") || (genitiveAgent && nearAfter.FirstToken == m.LastToken + 1)))
+            || PrecededBy(tokens, nearAfter, "من") || (genitiveAgent && nearAfter.FirstToken == m.LastToken + 1)
+            || ctx.CuesIn(m.LastToken + 1, nearAfter.FirstToken, "happen").Any()))
             actor1 = nearAfter;
         actor1 ??= before.FirstOrDefault(e => !IsTarget(e));
         // Subject earlier in the sentence, outside the clause: "السلطات الجزائرية أعلنت ... عن ضبطها".
@@ -325,7 +370,9 @@ public sealed class EventExtractor
         var (certainty, certaintySpan) = Certainty(doc, ctx, m, clause, actor1);
         var quantities = Quantities(doc, ctx, m, spec, clause, out var quantitySpans);
 
-        string subtype = spec.Subtype;
+        string type = spec.Type, subtype = spec.Subtype;
+        if (spec.Victim && actor2 is not null && IsArmed(actor2))
+            (type, subtype) = ("battles", "armed_clash");
         if (spec.Territory && actor1 is not null)
             subtype = actor1.IsStateSide ? "government_regains_territory" : "non_state_actor_overtakes_territory";
 
@@ -340,7 +387,8 @@ public sealed class EventExtractor
 
         return new Candidate
         {
-            Type = spec.Type,
+            Type = type,
+            Consequence = spec.Consequence,
             Subtype = subtype,
             Trigger = m.Span,
             TriggerToken = m.FirstToken,
@@ -383,6 +431,34 @@ public sealed class EventExtractor
             last = e;
         }
     }
+
+    private static readonly HashSet<string> Prepositions = new(StringComparer.Ordinal)
+    {
+        "من", "في", "علي", "الي", "عن", "مع", "بعد", "قبل", "حول", "منذ", "خلال", "ضد", "عبر", "نحو", "اثر", "عقب", "لدي",
+    };
+
+    // ل of purpose on a verbal noun (لشن، لنقل، لتنفيذ): the segmenter keeps short words whole, so look at the forms too.
+    private static bool IsPurposeLam(Token t)
+    {
+        var n = t.Normalized;
+        if (n.Length < 3 || n[0] != 'ل' || n.StartsWith("ال", StringComparison.Ordinal) || n.StartsWith("لل", StringComparison.Ordinal))
+            return false;
+        if (t.Segments.Any(s => s.Role == SegmentRole.Article))
+            return false;
+        return t.Segments.Any(s => s.Role == SegmentRole.Preposition && s.Normalized == "ل") || t.MatchForms.Contains(n[1..]);
+    }
+
+    private static bool HasPrepositionClitic(Token t, PatternWord w)
+    {
+        var n = t.Normalized;
+        if (n.Length == 0 || n.StartsWith(w.Form, StringComparison.Ordinal))
+            return false;
+        int i = n[0] is 'و' or 'ف' ? 1 : 0;
+        return i < n.Length && n[i] is 'ب' or 'ل' or 'ك' && !n[i..].StartsWith(w.Form, StringComparison.Ordinal) && n[(i + 1)..].StartsWith(w.Form, StringComparison.Ordinal);
+    }
+
+    private static bool IsArmed(EntityMention e) =>
+        e.Kind is EntityKind.StateActor || e.Kind == EntityKind.Actor && e.Actor!.Category is "state" or "rebel" or "islamist" or "militia" or "coalition" or "international";
 
     private static bool IsLamAgent(List<Token> tokens, EntityMention e)
     {
@@ -526,16 +602,17 @@ public sealed class EventExtractor
         var kept = new List<Candidate>();
         foreach (var c in cands)
         {
+            // ACLED's unit: one type, compatible actors, one place, one day. Restatements sit close together.
             var same = kept.FirstOrDefault(k => k.Type == c.Type && k.Subtype == c.Subtype && !c.SplitFromList
-                && (k.Actor1 is null && c.Actor1 is null ? k.SentenceIndex == c.SentenceIndex : k.Actor1?.Name == c.Actor1?.Name)
-                && (k.Actor2 is null || c.Actor2 is null || k.Actor2.Name == c.Actor2.Name)
+                && Math.Abs(k.SentenceIndex - c.SentenceIndex) <= 6
+                && SameParty(k.Actor1, c.Actor1) && SameParty(k.Actor2, c.Actor2)
                 && Compatible(k.Place, c.Place) && SameDate(k.Time, c.Time) && k.Certainty == c.Certainty);
             if (same is null)
             {
                 kept.Add(c);
                 continue;
             }
-            if (c.IsVerb && !same.IsVerb)
+            if (Rank(c) > Rank(same))
                 kept[kept.IndexOf(same)] = c.Absorb(same);
             else
                 kept[kept.IndexOf(same)] = same.Absorb(c);
@@ -544,6 +621,17 @@ public sealed class EventExtractor
     }
 
     // Places agree when one is missing, they are the same entry, or one is the other's whole country.
+    // The statement kept as evidence: one with counts, then a finite verb, then the first told.
+    private static int Rank(Candidate c) => (c.Quantities.Count > 0 ? 2 : 0) + (c.IsVerb ? 1 : 0);
+
+    private static string? PartyKey(EntityMention? e) => e is null ? null
+        : e.Kind is EntityKind.StateActor or EntityKind.Nationality || e.Kind == EntityKind.Place && e.Country is not null
+            ? (e.Country is { } c ? "state:" + c.Code : "name:" + e.Name)
+            : "name:" + e.Name;
+
+    private static bool SameParty(EntityMention? a, EntityMention? b) =>
+        a is null || b is null || PartyKey(a) == PartyKey(b);
+
     private static bool Compatible(EntityMention? a, EntityMention? b) =>
         a is null || b is null || a.Place?.Id == b.Place?.Id
         || (a.Place?.Country == b.Place?.Country && (a.Place?.Precision is "country" or "region" || b.Place?.Precision is "country" or "region"));
@@ -557,6 +645,7 @@ public sealed class EventExtractor
         public required string Subtype { get; init; }
         public required TextSpan Trigger { get; init; }
         public bool IsVerb { get; init; }
+        public bool Consequence { get; init; }
         public int TriggerToken { get; init; }
         public (int, int) Clause { get; init; }
         public int SentenceIndex { get; init; }
@@ -572,9 +661,13 @@ public sealed class EventExtractor
         public required TextSpan Evidence { get; init; }
         public bool Background { get; init; }
 
+        // Of two mentions of one party keep the one that names it best (a state body over a bare nationality).
+        private static EntityMention? Specific(EntityMention? a, EntityMention? b) =>
+            a is null ? b : b is null ? a : a.Kind == EntityKind.Nationality && b.Kind != EntityKind.Nationality ? b : a;
+
         public Candidate WithPlace(EntityMention place) => new()
         {
-            Type = Type, Subtype = Subtype, Trigger = Trigger, TriggerToken = TriggerToken, IsVerb = IsVerb, Clause = Clause,
+            Type = Type, Subtype = Subtype, Trigger = Trigger, TriggerToken = TriggerToken, IsVerb = IsVerb, Clause = Clause, Consequence = Consequence,
             SentenceIndex = SentenceIndex, Actor1 = Actor1, Actor2 = Actor2, Place = place, Origin = Origin, Time = Time,
             Quantities = Quantities, Certainty = Certainty, CertaintySpan = CertaintySpan, Source = Source,
             Evidence = Evidence.Union(place.Span), Background = Background, SplitFromList = true,
@@ -589,8 +682,8 @@ public sealed class EventExtractor
                 q.TryAdd(k, v);
             return new Candidate
             {
-                Type = Type, Subtype = Subtype, Trigger = Trigger, TriggerToken = TriggerToken, IsVerb = IsVerb, Clause = Clause, SentenceIndex = SentenceIndex,
-                Actor1 = Actor1 ?? other.Actor1, Actor2 = Actor2 ?? other.Actor2, Place = Place ?? other.Place,
+                Type = Type, Subtype = Subtype, Trigger = Trigger, TriggerToken = TriggerToken, IsVerb = IsVerb, Clause = Clause, SentenceIndex = SentenceIndex, Consequence = Consequence,
+                Actor1 = Specific(Actor1, other.Actor1), Actor2 = Specific(Actor2, other.Actor2), Place = Place ?? other.Place,
                 Origin = Origin ?? other.Origin, Time = Time?.Value is not null ? Time : other.Time ?? Time, Quantities = q,
                 Certainty = Certainty, CertaintySpan = CertaintySpan, Source = Source ?? other.Source, Evidence = Evidence,
                 Background = Background,

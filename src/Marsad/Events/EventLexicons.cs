@@ -5,6 +5,15 @@ namespace Marsad.Events;
 /// <summary>What a trigger phrase raises: an event type and subtype, with the conditions it needs.</summary>
 public sealed record TriggerSpec(string Type, string Subtype, bool Territory, bool Weak, bool Noun, IReadOnlyList<string> Needs)
 {
+    /// <summary>Needs a date, place, count, actor or verb of happening in its clause.</summary>
+    public bool Anchored { get; init; }
+
+    /// <summary>Subtype follows the target: an armed target makes it a battle.</summary>
+    public bool Victim { get; init; }
+
+    /// <summary>A killing that only reports the toll of another violent event in the sentence.</summary>
+    public bool Consequence { get; init; }
+
     /// <summary>Cue classes of which one must end just before the trigger.</summary>
     public IReadOnlyList<string> After { get; init; } = [];
 }
@@ -35,7 +44,7 @@ public sealed class EventLexicons
                 .SelectMany(o => o["needs=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
             var after = all.Where(o => o.StartsWith("after=", StringComparison.Ordinal))
                 .SelectMany(o => o["after=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
-            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs) { After = after };
+            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs) { After = after, Anchored = all.Contains("anchored"), Victim = all.Contains("victim"), Consequence = all.Contains("consequence") };
             lex.Triggers.Add(f[0], spec, $"{triggers}:{line}");
         }
         foreach (var (line, f) in LexiconFiles.ReadRows(Path.Combine(dir, "cues.tsv"), 2))

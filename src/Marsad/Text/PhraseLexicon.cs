@@ -23,6 +23,9 @@ public readonly record struct PatternWord(string Form, bool IsPrefix)
 /// <summary>A phrase from a lexicon file with the value it stands for (a class, an event type, …).</summary>
 public sealed record LexiconEntry<T>(IReadOnlyList<PatternWord> Words, T Value, string Source)
 {
+    /// <summary>Position in the lexicon: earlier entries win ties.</summary>
+    public int Order { get; init; }
+
     public int Length => Words.Count;
 }
 
@@ -52,7 +55,7 @@ public sealed class PhraseLexicon<T>
             .Select(PatternWord.Parse).Where(w => w.Form.Length > 0).ToArray();
         if (words.Length == 0)
             return;
-        var entry = new LexiconEntry<T>(words, value, source);
+        var entry = new LexiconEntry<T>(words, value, source) { Order = Count };
         var first = words[0];
         if (first.IsPrefix && first.Form.Length < MinStem)
             throw new FormatException($"{source}: stem '{first.Form}*' is too short to match safely");
@@ -80,8 +83,8 @@ public sealed class PhraseLexicon<T>
                 if (_prefix.TryGetValue(form[..len], out var pre))
                     Consider(pre);
         }
-        found.Sort((a, b) => b.TokenCount.CompareTo(a.TokenCount));
-        return found;
+        // Stable: among phrases of one length, the lexicon's own order is the priority.
+        return found.OrderByDescending(f => f.TokenCount).ThenBy(f => f.Entry.Order).ToList();
 
         void Consider(List<LexiconEntry<T>> entries)
         {
