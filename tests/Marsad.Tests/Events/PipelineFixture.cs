@@ -1,0 +1,24 @@
+using System.Globalization;
+using Marsad.Events;
+using Marsad.Pipeline;
+using Marsad.Text;
+
+namespace Marsad.Tests.Events;
+
+/// <summary>One default pipeline (lexicons beside the test binaries) shared by a test class.</summary>
+public sealed class PipelineFixture
+{
+    /// <summary>The publication date the tests resolve relative dates against (a Tuesday).</summary>
+    public const string Published = "2016-10-25";
+
+    public MarsadPipeline Pipeline { get; } = MarsadPipeline.CreateDefault();
+
+    public static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public (Document Document, IReadOnlyList<EventRecord> Events) Process(string text, string? published = Published) =>
+        Pipeline.Process(new Article("t", text, Published: published is null ? null : Day(published)));
+
+    public IReadOnlyList<EventRecord> Events(string text, string? published = Published) => Process(text, published).Events;
+
+    public Document Analyze(string text) => Pipeline.Analyze(new Article("t", text, Published: Day(Published)));
+}
