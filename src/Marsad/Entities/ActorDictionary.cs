@@ -29,12 +29,17 @@ public sealed class ActorDictionary
         var countries = Path.Combine(lexiconDir, "countries.tsv");
         foreach (var (line, f) in LexiconFiles.ReadRows(countries, 6))
         {
-            var c = new CountryEntry(f[0], f[1], double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture),
-                double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture));
+            var c = new CountryEntry(f[0], f[1], LexiconFiles.ParseCoordinate(f[2], countries, line),
+                LexiconFiles.ParseCoordinate(f[3], countries, line));
             d.CountriesByCode[c.Code] = c;
             foreach (var name in LexiconFiles.SplitList(f[4]).Append(c.Name))
                 d.CountryNames.Add(name, c, $"{countries}:{line}");
-            foreach (var adj in LexiconFiles.SplitList(f[5]))
+            var adjectives = LexiconFiles.SplitList(f[5]).ToList();
+            // Every definite adjective also has its bare form: "غارة روسية" beside "الغارات الروسية".
+            foreach (var adj in adjectives.ToList())
+                if (adj.StartsWith("ال", StringComparison.Ordinal) && adj.Length > 4 && !adjectives.Contains(adj[2..]))
+                    adjectives.Add(adj[2..]);
+            foreach (var adj in adjectives)
                 d.Nationalities.Add(adj, c, $"{countries}:{line}");
         }
         var actors = Path.Combine(lexiconDir, "actors.tsv");

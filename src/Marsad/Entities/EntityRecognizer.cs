@@ -104,6 +104,11 @@ public sealed class EntityRecognizer : IDocumentStage
             doc.Entities.Add(new EntityMention(actor.Span, i, actor.LastToken, EntityKind.Actor, actor.Entry.Value.Canonical, Actor: actor.Entry.Value));
             return actor.LastToken + 1;
         }
+        // "الحدود السورية": after a definite noun a word that is both a country and an adjective is the adjective.
+        if (place is not null && nat is not null && nat.TokenCount == place.TokenCount && place.Entry.Value.Precision == "country"
+            && i > 0 && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].Normalized.StartsWith("ال", StringComparison.Ordinal)
+            && tokens[i].Normalized.StartsWith("ال", StringComparison.Ordinal))
+            place = null;
         if (place is not null && place.TokenCount == best)
         {
             var p = place.Entry.Value;

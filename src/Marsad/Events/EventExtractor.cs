@@ -137,7 +137,7 @@ public sealed class EventExtractor
     }
 
     // The source phrase after a verb of saying: up to the complementizer, a date word or punctuation.
-    private static TextSpan? NounPhraseAfter(Document doc, SentenceContext ctx, int i)
+    private TextSpan? NounPhraseAfter(Document doc, SentenceContext ctx, int i)
     {
         var tokens = doc.Tokens;
         int start = -1, last = -1;
@@ -152,7 +152,8 @@ public sealed class EventExtractor
                     continue;
                 break;
             }
-            if (IsStopper(t) || t.Kind == TokenKind.Number)
+            // The source ends where the reported act begins ("أعلنت وزارة الداخلية اعتقال ...").
+            if (IsStopper(t) || t.Kind == TokenKind.Number || (start >= 0 && _lex.Triggers.MatchesAt(tokens, k, ctx.End).Count > 0))
                 break;
             if (start < 0) start = k;
             last = k;
@@ -200,6 +201,9 @@ public sealed class EventExtractor
                 foreach (var extra in CoordinatedPlaces(doc, ctx, p0, clause))
                     found.Add(cand.WithPlace(extra));
         }
+        // What a threat threatens ("هدد ... بشن هجمات في روما") has not happened.
+        foreach (var threat in found.Where(f => f.Type == "x_threat").ToList())
+            found.RemoveAll(f => f != threat && Violent(f.Type) && f.Clause == threat.Clause && f.TriggerToken > threat.TriggerToken);
         // A death toll told as the result of a strike or bombing in the same sentence is that event's, not a new one.
         found.RemoveAll(c => c.Consequence && found.Any(f => !f.Consequence && Violent(f.Type)
             && Compatible(f.Place, c.Place) && SameDate(f.Time, c.Time)));
@@ -242,7 +246,8 @@ public sealed class EventExtractor
         if (IsPurposeLam(first) && spec.Type != "x_threat")
             return false;
         // A verb takes no preposition: "بسيطرته"، "من سيطرتهم" are the noun with a pronoun, not the verb سيطرت.
-        if (!spec.Noun && (HasPrepositionClitic(first, m.Entry.Words[0]) || (m.FirstToken > ctx.First && Prepositions.Contains(tokens[m.FirstToken - 1].Normalized))))
+        if (!spec.Noun && NounWithPronoun(first, m.Entry.Words[0])
+            && (HasPrepositionClitic(first, m.Entry.Words[0]) || (m.FirstToken > ctx.First && Prepositions.Contains(tokens[m.FirstToken - 1].Normalized))))
             return false;
         if (m.FirstToken > clause.Start && spec.Type != "x_threat" && IsPurposeLam(tokens[m.FirstToken - 1]))
             return false;
@@ -299,6 +304,8 @@ public sealed class EventExtractor
                 if (t.Kind == TokenKind.Punctuation) continue;
                 if (TargetMarkers.Contains(t.Normalized) || TargetMarkers.Contains(t.Stem)) return true;
                 if (spec.Territory && t.Normalized == "من") return true;
+                // "اشتبك مسلحون مع الجيش": the party after مع is the other side.
+                if (spec.Type == "battles" && !spec.Territory && t.Normalized == "مع") return true;
                 break;
             }
             var head = tokens[e.FirstToken];
@@ -320,19 +327,33 @@ public sealed class EventExtractor
             return false;
         }
         var actors = ctx.Entities.Where(e => CanAct(e) && !(e.FirstToken >= m.FirstToken && e.LastToken <= m.LastToken)).ToList();
+        // An actor name that contains the trigger ("غارات التحالف") names the doer.
+        var containing = ctx.Entities.FirstOrDefault(e => e.Kind == EntityKind.Actor && e.Span.Overlaps(m.Span) && !m.Span.Contains(e.Span));
+        bool victimOnly(EntityMention e) => hasTarget && e.Actor?.Category is "civilians";
 
         // Verb-subject order is the norm in Arabic news: the first untargeted actor right after a verb is its subject.
         var after = actors.Where(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken).ToList();
         var before = actors.Where(e => e.LastToken < m.FirstToken && e.FirstToken >= clause.Start).OrderByDescending(e => e.FirstToken).ToList();
-        var nearAfter = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 3 && !IsTarget(e));
+        var nearAfter = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 3 && !IsTarget(e) && !victimOnly(e));
+        // "اشتباكات بين X وY": the two sides, in the order named.
+        int bayn = -1;
+        for (int k = m.LastToken + 1; k < Math.Min(clause.End, m.LastToken + 4); k++)
+            if (tokens[k].Normalized == "بين") { bayn = k; break; }
+        if (bayn >= 0)
+        {
+            var sides = after.Where(e => e.FirstToken > bayn).Take(2).ToList();
+            if (sides.Count > 0) actor1 = sides[0];
+            if (sides.Count > 1) actor2 = sides[1];
+        }
+        if (containing is not null) actor1 ??= containing;
         // After a verbal noun of violence the genitive names the doer (غارات التحالف، الضربات التركية);
         // after other nouns it names what was acted on (اعتقال المتهمين، تحرير المدينة).
         bool genitiveAgent = spec.Type is "explosions_remote_violence" or "battles" && !spec.Territory;
-        if (nearAfter is not null && (!spec.Noun || nearAfter.Kind == EntityKind.Nationality || IsLamAgent(tokens, nearAfter)
+        if (actor1 is null && nearAfter is not null && (!spec.Noun || nearAfter.Kind == EntityKind.Nationality || IsLamAgent(tokens, nearAfter)
             || PrecededBy(tokens, nearAfter, "من") || (genitiveAgent && nearAfter.FirstToken == m.LastToken + 1)
             || ctx.CuesIn(m.LastToken + 1, nearAfter.FirstToken, "happen").Any()))
             actor1 = nearAfter;
-        actor1 ??= before.FirstOrDefault(e => !IsTarget(e));
+        actor1 ??= before.FirstOrDefault(e => !IsTarget(e) && !victimOnly(e));
         // Subject earlier in the sentence, outside the clause: "السلطات الجزائرية أعلنت ... عن ضبطها".
         actor1 ??= actors.Where(e => e.LastToken < clause.Start && !IsTarget(e) && e.Kind is EntityKind.Actor or EntityKind.StateActor)
             .OrderByDescending(e => e.FirstToken).FirstOrDefault();
@@ -341,11 +362,15 @@ public sealed class EventExtractor
         // A finite verb with no subject in its sentence continues the subject of the previous one ("وكانت قد انتزعت ...").
         if (actor1 is null && !spec.Noun && previousSubject is not null)
             actor1 = previousSubject;
-        if (hasTarget)
+        if (hasTarget && actor2 is null)
         {
             actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type != "strategic_developments"));
             actor2 ??= before.FirstOrDefault(e => e != actor1 && IsTarget(e) && !SameActor(e, actor1));
         }
+
+        // Civilians named in the clause of a violent event are its victims ("قتل 5 مدنيين في غارة").
+        if (hasTarget && spec.Type != "strategic_developments" && actor2 is null)
+            actor2 = ctx.Entities.FirstOrDefault(e => e.Actor?.Category == "civilians" && e.FirstToken >= clause.Start && e.LastToken < clause.End && e != actor1);
 
         // Place: nearest place after the trigger in the clause, else before it, else anywhere in the sentence.
         var places = ctx.Entities.Where(e => e.Kind == EntityKind.Place).ToList();
@@ -360,6 +385,15 @@ public sealed class EventExtractor
         place ??= placesAfter.FirstOrDefault(p => !IsActorUse(tokens, p, actor1, actor2))
             ?? places.Where(p => p.LastToken < m.FirstToken && p.FirstToken >= clause.Start && !IsActorUse(tokens, p, actor1, actor2)).OrderByDescending(p => p.FirstToken).FirstOrDefault()
             ?? places.Where(p => !IsActorUse(tokens, p, actor1, actor2)).OrderBy(p => Math.Abs(p.FirstToken - m.FirstToken)).FirstOrDefault();
+
+        // A purchase happens where the buyer is, not at the seller named after من.
+        if (spec.Subtype == "procurement")
+        {
+            var buyer = actor1?.Country?.Code;
+            var home = actor1 is { Kind: EntityKind.Place } ? actor1
+                : places.FirstOrDefault(p => buyer is not null && p.Place?.Country == buyer && p.Place.Precision == "country");
+            place = home ?? (place is not null && PrecededBy(tokens, place, "من") ? null : place);
+        }
 
         // Time: the nearest time expression in the clause, else in the sentence.
         var times = doc.Times.Where(t => t.Span.Start >= ctx.Sentence.Span.Start && t.Span.End <= ctx.Sentence.Span.End).ToList();
@@ -446,6 +480,17 @@ public sealed class EventExtractor
         if (t.Segments.Any(s => s.Role == SegmentRole.Article))
             return false;
         return t.Segments.Any(s => s.Role == SegmentRole.Preposition && s.Normalized == "ل") || t.MatchForms.Contains(n[1..]);
+    }
+
+    // سيطرته read as سيطرت+ه: a verb form ending in ت that is really a noun's ta marbuta before a pronoun.
+    private static bool NounWithPronoun(Token t, PatternWord w)
+    {
+        if (w.IsPrefix || w.Form.Length < 3 || w.Form[^1] != 'ت')
+            return false;
+        var n = t.Normalized;
+        return !n.EndsWith(w.Form, StringComparison.Ordinal) && n.Contains(w.Form, StringComparison.Ordinal)
+            && (n.EndsWith('ه') || n.EndsWith("ها", StringComparison.Ordinal) || n.EndsWith("هم", StringComparison.Ordinal)
+                || n.EndsWith("هما", StringComparison.Ordinal) || n.EndsWith("هن", StringComparison.Ordinal) || n.EndsWith("نا", StringComparison.Ordinal));
     }
 
     private static bool HasPrepositionClitic(Token t, PatternWord w)
@@ -549,16 +594,18 @@ public sealed class EventExtractor
             int ti = TokenAt(tokens, n.Span.End - 1, from, to);
             if (ti < 0) continue;
             string? key = null;
-            // Noun after the number: "17 صاروخا", "48 مروحية", "297 شخصا".
-            if (ti + 1 < to && Longest(_lex.QuantityNouns.MatchesAt(tokens, ti + 1, to)) is { } after)
-                key = after.Entry.Value.Key;
-            // Casualty noun before the number: "مقتل أربعة".
+            // A killing word right before the number makes it a death toll: "مقتل أربعة مدنيين"، "قتل 5 مدنيين".
             int tb = TokenAt(tokens, n.Span.Start, from, to);
-            if (key is null && tb > from && Longest(_lex.QuantityNouns.MatchesAt(tokens, tb - 1, to)) is { Entry.Value.Key: "fatalities" })
+            if (tb > from && (ctx.CuesIn(tb - 1, tb, "fatality").Any()
+                || Longest(_lex.QuantityNouns.MatchesAt(tokens, tb - 1, to)) is { Entry.Value.Key: "fatalities" }))
                 key = "fatalities";
+            // Otherwise the noun after the number says what it counts: "17 صاروخا", "48 مروحية", "297 شخصا".
+            if (key is null && ti + 1 < to && Longest(_lex.QuantityNouns.MatchesAt(tokens, ti + 1, to)) is { } after)
+                key = after.Entry.Value.Key;
             if (key is null) continue;
-            if (key == "people" && spec.Subtype == "arrests") key = "arrests";
-            if (key == "people" && ctx.HasCue(from, to, "fatality")) key = "fatalities";
+            // People counted by an arrest are arrests, whatever noun counts them ("8 عناصر"، "297 شخصا").
+            if (key is "people" or "fighters" && spec.Subtype == "arrests") key = "arrests";
+            if (key is "people" && ctx.CuesIn(from, to, "fatality").Any(c => c.LastToken == tb - 1 || c.FirstToken == ti + 2)) key = "fatalities";
             if (!result.ContainsKey(key))
             {
                 result[key] = n.Min;

@@ -31,8 +31,8 @@ public sealed class Gazetteer
         var places = Path.Combine(lexiconDir, "places.tsv");
         foreach (var (line, f) in LexiconFiles.ReadRows(places, 7))
         {
-            var e = new GazetteerEntry(f[0], f[1], f[2], double.Parse(f[3], CultureInfo.InvariantCulture),
-                double.Parse(f[4], CultureInfo.InvariantCulture), f[5]);
+            var e = new GazetteerEntry(f[0], f[1], f[2], LexiconFiles.ParseCoordinate(f[3], places, line),
+                LexiconFiles.ParseCoordinate(f[4], places, line), f[5]);
             foreach (var name in LexiconFiles.SplitList(f[6]))
                 g.Names.Add(name, e, $"{places}:{line}");
         }

@@ -26,4 +26,9 @@ public static class LexiconFiles
 
     public static string[] SplitList(string field) =>
         field.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static double ParseCoordinate(string field, string path, int line) =>
+        double.TryParse(field, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && Math.Abs(v) <= 180
+            ? v
+            : throw new FormatException($"{path}:{line}: '{field}' is not a coordinate in degrees");
 }
