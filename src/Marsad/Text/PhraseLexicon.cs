@@ -68,35 +68,47 @@ public sealed class PhraseLexicon<T>
         Count++;
     }
 
+    private static readonly List<PhraseMatch<T>> None = [];
+
     /// <summary>Every match starting at token <paramref name="i"/> within [.., end), longest first.</summary>
     public List<PhraseMatch<T>> MatchesAt(IReadOnlyList<Token> tokens, int i, int end)
     {
-        var found = new List<PhraseMatch<T>>();
+        // Most tokens start no phrase: find that out without allocating.
+        List<PhraseMatch<T>>? found = null;
         var first = tokens[i];
-        var seen = new HashSet<LexiconEntry<T>>(ReferenceEqualityComparer.Instance);
-        IReadOnlyList<string> forms = first.MatchForms.Count > 0 ? first.MatchForms : [first.Normalized];
-        foreach (var form in forms)
+        var forms = first.MatchForms;
+        var prefixes = _prefix.GetAlternateLookup<ReadOnlySpan<char>>();
+        int count = forms.Count == 0 ? 1 : forms.Count;
+        for (int f = 0; f < count; f++)
         {
+            var form = forms.Count == 0 ? first.Normalized : forms[f];
             if (_exact.TryGetValue(form, out var exact))
-                Consider(exact);
-            for (int len = MinStem; len <= Math.Min(form.Length, _maxPrefix); len++)
-                if (_prefix.TryGetValue(form[..len], out var pre))
-                    Consider(pre);
+                Consider(exact, ref found);
+            int max = Math.Min(form.Length, _maxPrefix);
+            for (int len = MinStem; len <= max; len++)
+                if (prefixes.TryGetValue(form.AsSpan(0, len), out var pre))
+                    Consider(pre, ref found);
         }
-        // Stable: among phrases of one length, the lexicon's own order is the priority.
-        return found.OrderByDescending(f => f.TokenCount).ThenBy(f => f.Entry.Order).ToList();
+        if (found is null)
+            return None;
+        if (found.Count > 1)
+        {
+            // Stable: among phrases of one length, the lexicon's own order is the priority.
+            found = found.DistinctBy(m => m.Entry.Order).OrderByDescending(m => m.TokenCount).ThenBy(m => m.Entry.Order).ToList();
+        }
+        return found;
 
-        void Consider(List<LexiconEntry<T>> entries)
+        void Consider(List<LexiconEntry<T>> entries, ref List<PhraseMatch<T>>? found)
         {
             foreach (var e in entries)
             {
-                if (!seen.Add(e) || i + e.Length > end)
+                if (i + e.Length > end)
                     continue;
                 bool ok = true;
                 for (int k = 1; k < e.Length && ok; k++)
                     ok = e.Words[k].Matches(tokens[i + k]);
                 if (ok)
-                    found.Add(new PhraseMatch<T>(i, e.Length, TextSpan.FromBounds(tokens[i].Start, tokens[i + e.Length - 1].End), e));
+                    (found ??= []).Add(new PhraseMatch<T>(i, e.Length, TextSpan.FromBounds(tokens[i].Start, tokens[i + e.Length - 1].End), e));
             }
         }
     }

@@ -212,15 +212,22 @@ internal sealed class TimeScanner
     /// </summary>
     private (string Form, int Prefix)? Lead(int j, Func<string, bool> accept)
     {
-        if (W(j) is not { } w)
+        if (W(j) is null)
             return null;
-        if (accept(w))
-            return (w, 0);
-        foreach (var (form, len) in Stripped(w))
-            if (accept(form))
-                return (form, len);
+        foreach (var f in FormsOf(j))
+            if (accept(f.Form))
+                return f;
         return null;
     }
+
+    // The word and its clitic-stripped forms, computed once per token: every pattern asks for them.
+    private (string Form, int Prefix)[] FormsOf(int j)
+    {
+        _forms ??= new (string, int)[]?[_t.Count];
+        return _forms[j] ??= [(_t[j].Text, 0), .. Stripped(_t[j].Text)];
+    }
+
+    private (string Form, int Prefix)[]?[]? _forms;
 
     private static IEnumerable<(string Form, int Prefix)> Stripped(string w)
     {
@@ -243,18 +250,30 @@ internal sealed class TimeScanner
 
     private MonthName? MonthAt((string[] Words, int Month)[] table, int j, bool lead)
     {
-        foreach (var (words, month) in table)
+        if (W(j) is not { } w0)
+            return null;
+        var index = table == Greg ? GregByFirst : HijriByFirst;
+        foreach (var (form, prefix) in lead ? FormsOf(j) : [(w0, 0)])
         {
-            var first = lead ? Lead(j, w => w == words[0]) : W(j) == words[0] ? (words[0], 0) : null;
-            if (first is not { } f)
+            if (!index.TryGetValue(form, out var entries))
                 continue;
-            if (words.Length == 2 && W(j + 1) != words[1])
-                continue;
-            return new MonthName(month, j + words.Length, StartOf(j, f.Prefix),
-                words.Length == 1 && TimeLexicon.AmbiguousMonths.Contains(words[0]), f.Prefix > 0);
+            foreach (var (words, month) in entries)
+            {
+                if (words.Length == 2 && W(j + 1) != words[1])
+                    continue;
+                return new MonthName(month, j + words.Length, StartOf(j, prefix),
+                    words.Length == 1 && TimeLexicon.AmbiguousMonths.Contains(words[0]), prefix > 0);
+            }
         }
         return null;
     }
+
+    private static readonly Dictionary<string, (string[] Words, int Month)[]> GregByFirst = ByFirst(Greg);
+    private static readonly Dictionary<string, (string[] Words, int Month)[]> HijriByFirst = ByFirst(Hijri);
+
+    // Longest names first within one first word, as in the table.
+    private static Dictionary<string, (string[] Words, int Month)[]> ByFirst((string[] Words, int Month)[] table) =>
+        table.GroupBy(e => e.Words[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
     /// <summary>-1 for الماضي, -2 for قبل الماضي, 0 for الجاري, +1 for المقبل; null when none follows.</summary>
     private (int Dir, int Next)? Relative(int k)
