@@ -56,6 +56,8 @@ public static class Program
     private static int Extract(string dataDir, string[] zips, int limit)
     {
         var pipeline = MarsadPipeline.CreateDefault();
+        // The raw pass is the floor every article pays: fold the text, split sentences, tokenize with clitics.
+        var tokenizer = new Marsad.Text.TextAnalyzer();
         var load = new Stopwatch();
         var raw = new Stopwatch();
         var full = new Stopwatch();
@@ -85,7 +87,11 @@ public static class Program
 
             raw.Start();
             foreach (var a in batch)
-                tokens += pipeline.Analyze(a).Tokens.Count;
+            {
+                var doc = new Marsad.Text.Document(a);
+                tokenizer.Process(doc);
+                tokens += doc.Tokens.Count;
+            }
             raw.Stop();
 
             full.Start();
@@ -105,7 +111,7 @@ public static class Program
         Console.WriteLine($"  data           {dataDir} ({zips.Length} zips)");
         Console.WriteLine($"  articles       {articles:N0} ({chars / 1e6:F1} M chars, {tokens:N0} tokens)");
         Console.WriteLine($"  load           {load.Elapsed.TotalSeconds,8:F2} s   unzip + JSON, not counted below");
-        Console.WriteLine($"  raw  (Analyze) {rawSec,8:F2} s   {Rate(articles, rawSec),10:N1} articles/s");
+        Console.WriteLine($"  raw  (fold+tokenize) {rawSec,8:F2} s   {Rate(articles, rawSec),10:N1} articles/s");
         Console.WriteLine($"  full (Process) {fullSec,8:F2} s   {Rate(articles, fullSec),10:N1} articles/s");
         Console.WriteLine($"  full/raw       {(rawSec > 0 ? fullSec / rawSec : 0),8:F2} x");
         Console.WriteLine($"  events found   {events:N0}");
