@@ -30,6 +30,9 @@ public static class Program
         root.Subcommands.Add(BuildExtract(stderr));
         root.Subcommands.Add(BuildEval(stdout, stderr));
         root.Subcommands.Add(BuildDemo(stdout));
+        var train = new Command("train", "Train Marsad's statistical models.");
+        train.Subcommands.Add(TrainEventsCommand.Build(stdout, stderr));
+        root.Subcommands.Add(train);
         return root;
     }
 

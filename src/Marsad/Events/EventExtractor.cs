@@ -22,10 +22,29 @@ public sealed class EventExtractor
     };
 
     private readonly EventLexicons _lex;
+    private readonly EventFilter? _filter;
 
-    public EventExtractor(EventLexicons lexicons) => _lex = lexicons;
+    public EventExtractor(EventLexicons lexicons, EventFilter? filter = null)
+    {
+        _lex = lexicons;
+        _filter = filter;
+    }
+
+    /// <summary>Every candidate before filtering and merging, with the features the filter reads (for training).</summary>
+    public IReadOnlyList<(EventRecord Record, IReadOnlyList<string> Features)> Candidates(Document doc)
+    {
+        var lede = LedeDate(doc);
+        return FindAll(doc, filter: false).Select(c => (c.ToRecord(doc, c.Time is null && !c.Background ? lede : null), (IReadOnlyList<string>)c.Features)).ToList();
+    }
 
     public IReadOnlyList<EventRecord> Extract(Document doc)
+    {
+        var candidates = FindAll(doc, filter: true);
+        var lede = LedeDate(doc);
+        return Merge(candidates).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
+    }
+
+    private List<Candidate> FindAll(Document doc, bool filter)
     {
         var contexts = BuildContexts(doc);
         var candidates = new List<Candidate>();
@@ -39,13 +58,14 @@ public sealed class EventExtractor
             if (ctx.IsQuestion || ctx.HasCue(ctx.First, ctx.End, "boilerplate"))
                 continue;
             var found = FindEvents(doc, ctx, previousSubject).ToList();
-            candidates.AddRange(found);
             previousSubject = found.Select(f => f.Actor1).FirstOrDefault(a => a is not null)
                 ?? ctx.Entities.FirstOrDefault(e => e.Kind is EntityKind.Actor or EntityKind.StateActor && e.Actor?.Category is not ("outlet" or "observer"))
                 ?? previousSubject;
+            if (filter && _filter is not null)
+                found.RemoveAll(c => !_filter.Keeps(c.Type, c.Features));
+            candidates.AddRange(found);
         }
-        var lede = LedeDate(doc);
-        return Merge(candidates).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
+        return candidates;
     }
 
     private List<SentenceContext> BuildContexts(Document doc)
@@ -440,8 +460,49 @@ public sealed class EventExtractor
             Source = ctx.Source,
             Evidence = evidence,
             Background = IsBackground(ctx, m),
+            Features = Features(doc, ctx, m, spec, clause, type, subtype, actor1, actor2, place, time, quantities, certainty),
         };
     }
+
+    // What the filter model sees of a candidate: the trigger and its neighbours, the arguments found,
+    // the cue classes of its clause and the words of its sentence.
+    private static string[] Features(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec, (int Start, int End) clause,
+        string type, string subtype, EntityMention? actor1, EntityMention? actor2, EntityMention? place, TimeMention? time,
+        Dictionary<string, long> quantities, string certainty)
+    {
+        var tokens = doc.Tokens;
+        var f = new List<string>(64)
+        {
+            "t:" + type, "st:" + subtype, "pos:" + (spec.Noun ? "noun" : "verb"),
+            "trig:" + string.Join('_', m.Entry.Words.Select(w => w.Form)),
+            "time:" + (time is null ? "none" : time.Kind), "place:" + (place?.Place?.Precision ?? "none"),
+            "a1:" + Category(actor1), "a2:" + Category(actor2), "cert:" + certainty,
+            "src:" + (ctx.Source is null ? "none" : ctx.Source.ThirdParty ? "third" : "named"),
+            "num:" + (quantities.Count > 0), "fat:" + quantities.ContainsKey("fatalities"),
+            "len:" + (ctx.Sentence.TokenCount switch { < 15 => "s", < 30 => "m", < 50 => "l", _ => "xl" }),
+            "at:" + (m.FirstToken - ctx.First < 3 ? "start" : "inside"),
+        };
+        var trig = tokens[m.FirstToken].Normalized;
+        if (!spec.Noun)
+            f.Add("tense:" + (trig.Length > 3 && trig[0] == 'س' && trig[1] is 'ي' or 'ت' or 'ن' ? "future" : trig[0] is 'ي' or 'ت' or 'ن' ? "present" : "past"));
+        for (int k = 1; k <= 2; k++)
+        {
+            if (m.FirstToken - k >= ctx.First) f.Add($"p{k}:" + tokens[m.FirstToken - k].Stem);
+            if (m.LastToken + k < ctx.End) f.Add($"n{k}:" + tokens[m.LastToken + k].Stem);
+        }
+        foreach (var c in ctx.Cues)
+        {
+            if (c.FirstToken >= clause.Start && c.LastToken < clause.End) f.Add("cue:" + c.Class);
+            if (c.LastToken < m.FirstToken && c.LastToken >= m.FirstToken - 3) f.Add("cueb:" + c.Class);
+        }
+        for (int k = ctx.First; k < ctx.End; k++)
+            if (tokens[k].Kind == TokenKind.Word && tokens[k].Stem.Length >= 3)
+                f.Add("w:" + tokens[k].Stem);
+        return f.Distinct().ToArray();
+    }
+
+    private static string Category(EntityMention? e) => e is null ? "none"
+        : e.Kind == EntityKind.Actor ? e.Actor!.Category : e.Kind.ToString().ToLowerInvariant();
 
     // Pluperfect "كان/كانت قد" before the trigger tells an earlier event, not the news of the day.
     private static bool IsBackground(SentenceContext ctx, PhraseMatch<TriggerSpec> m) =>
@@ -686,7 +747,7 @@ public sealed class EventExtractor
     private static bool SameDate(TimeMention? a, TimeMention? b) =>
         a?.Value is null || b?.Value is null || (a.Value.Start <= b.Value.End && b.Value.Start <= a.Value.End);
 
-    private sealed class Candidate
+    private sealed record Candidate
     {
         public required string Type { get; init; }
         public required string Subtype { get; init; }
@@ -712,28 +773,22 @@ public sealed class EventExtractor
         private static EntityMention? Specific(EntityMention? a, EntityMention? b) =>
             a is null ? b : b is null ? a : a.Kind == EntityKind.Nationality && b.Kind != EntityKind.Nationality ? b : a;
 
-        public Candidate WithPlace(EntityMention place) => new()
-        {
-            Type = Type, Subtype = Subtype, Trigger = Trigger, TriggerToken = TriggerToken, IsVerb = IsVerb, Clause = Clause, Consequence = Consequence,
-            SentenceIndex = SentenceIndex, Actor1 = Actor1, Actor2 = Actor2, Place = place, Origin = Origin, Time = Time,
-            Quantities = Quantities, Certainty = Certainty, CertaintySpan = CertaintySpan, Source = Source,
-            Evidence = Evidence.Union(place.Span), Background = Background, SplitFromList = true,
-        };
+        public Candidate WithPlace(EntityMention place) =>
+            this with { Place = place, Evidence = Evidence.Union(place.Span), SplitFromList = true };
 
         public bool SplitFromList { get; init; }
+        public string[] Features { get; init; } = [];
 
         public Candidate Absorb(Candidate other)
         {
             var q = new Dictionary<string, long>(Quantities);
             foreach (var (k, v) in other.Quantities)
                 q.TryAdd(k, v);
-            return new Candidate
+            return this with
             {
-                Type = Type, Subtype = Subtype, Trigger = Trigger, TriggerToken = TriggerToken, IsVerb = IsVerb, Clause = Clause, SentenceIndex = SentenceIndex, Consequence = Consequence,
                 Actor1 = Specific(Actor1, other.Actor1), Actor2 = Specific(Actor2, other.Actor2), Place = Place ?? other.Place,
                 Origin = Origin ?? other.Origin, Time = Time?.Value is not null ? Time : other.Time ?? Time, Quantities = q,
-                Certainty = Certainty, CertaintySpan = CertaintySpan, Source = Source ?? other.Source, Evidence = Evidence,
-                Background = Background,
+                Source = Source ?? other.Source,
             };
         }
 

@@ -18,7 +18,7 @@ public sealed class MarsadPipeline
     }
 
     /// <summary>Builds the pipeline with the lexicons in <paramref name="lexiconDir"/> (default: the ones shipped beside the binaries).</summary>
-    public static MarsadPipeline CreateDefault(string? lexiconDir = null)
+    public static MarsadPipeline CreateDefault(string? lexiconDir = null, bool useFilter = true)
     {
         var dir = lexiconDir ?? LexiconFiles.DefaultDirectory;
         if (!Directory.Exists(dir))
@@ -27,7 +27,17 @@ public sealed class MarsadPipeline
         var gazetteer = Gazetteer.Load(dir, actors);
         return new(
             [new TextAnalyzer(), new NumberRecognizer(), new TimeRecognizer(), new EntityRecognizer(actors, gazetteer)],
-            new EventExtractor(EventLexicons.Load(dir)));
+            new EventExtractor(EventLexicons.Load(dir), useFilter ? LoadFilter(dir) : null));
+    }
+
+    /// <summary>Where the trained event filter lives inside a lexicon folder.</summary>
+    public static string FilterPath(string lexiconDir, string lang = "ar") => Path.Combine(lexiconDir, lang, "models", "event-filter.tsv");
+
+    // The filter is optional: a lexicon folder without one extracts with the rules alone.
+    private static EventFilter? LoadFilter(string dir)
+    {
+        var path = FilterPath(dir);
+        return File.Exists(path) ? EventFilter.Load(path) : null;
     }
 
     /// <summary>Runs the text stages only (sentences, tokens, numbers, times).</summary>
@@ -46,4 +56,8 @@ public sealed class MarsadPipeline
     }
 
     public IReadOnlyList<EventRecord> Extract(Article article) => Process(article).Events;
+
+    /// <summary>Every candidate event of an article before filtering and merging, with its features (for training the filter).</summary>
+    public IReadOnlyList<(EventRecord Record, IReadOnlyList<string> Features)> Candidates(Article article) =>
+        _extractor.Candidates(Analyze(article));
 }
