@@ -23,6 +23,9 @@ public sealed class ActorDictionary
     public PhraseLexicon<ActorHead> Heads { get; } = new();
     public Dictionary<string, CountryEntry> CountriesByCode { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Capitals and seats of power that stand for their government ("أنقرة وافقت", "واشنطن تدفع").</summary>
+    public PhraseLexicon<CountryEntry> Capitals { get; } = new();
+
     public static ActorDictionary Load(string lexiconDir, string lang = "ar")
     {
         var d = new ActorDictionary();
@@ -41,6 +44,9 @@ public sealed class ActorDictionary
                     adjectives.Add(adj[2..]);
             foreach (var adj in adjectives)
                 d.Nationalities.Add(adj, c, $"{countries}:{line}");
+            if (f.Length > 6)
+                foreach (var cap in LexiconFiles.SplitList(f[6]))
+                    d.Capitals.Add(cap, c, $"{countries}:{line}");
         }
         var actors = Path.Combine(lexiconDir, "actors.tsv");
         foreach (var (line, f) in LexiconFiles.ReadRows(actors, 4))

@@ -34,7 +34,10 @@ public sealed record EntityMention(
     public bool IsActor => Kind is EntityKind.Actor or EntityKind.StateActor or EntityKind.Nationality
         || (Kind == EntityKind.Place && Place?.Precision == "country");
 
+    /// <summary>The name this mention has as an actor: a capital or country acts as its country ("أنقرة" → Turkey).</summary>
+    public string ActorName => Kind == EntityKind.Place && Country is not null ? Country.Name : Name;
+
     public bool IsStateSide => Kind is EntityKind.StateActor or EntityKind.Nationality
         || (Kind == EntityKind.Actor && Actor!.IsState)
-        || (Kind == EntityKind.Place && Place?.Precision == "country");
+        || (Kind == EntityKind.Place && Country is not null);
 }

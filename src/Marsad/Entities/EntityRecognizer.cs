@@ -112,7 +112,8 @@ public sealed class EntityRecognizer : IDocumentStage
         if (place is not null && place.TokenCount == best)
         {
             var p = place.Entry.Value;
-            var country = p.Precision == "country" ? _actors.CountriesByCode.GetValueOrDefault(p.Country) : null;
+            var country = p.Precision == "country" ? _actors.CountriesByCode.GetValueOrDefault(p.Country)
+                : Longest(_actors.Capitals.MatchesAt(tokens, i, end)) is { } cap && cap.TokenCount == place.TokenCount ? cap.Entry.Value : null;
             doc.Entities.Add(new EntityMention(place.Span, i, place.LastToken, EntityKind.Place, p.Name, Place: p, Country: country));
             return place.LastToken + 1;
         }

@@ -13,7 +13,7 @@ public sealed class EventExtractor
     private static readonly HashSet<string> TargetMarkers = new(StringComparer.Ordinal)
     {
         "ضد", "علي", "مواقع", "موقع", "قواعد", "معاقل", "معقل", "اهداف", "عناصر", "مقاتلي", "صفوف", "دوريه", "استهدف", "استهدفت",
-        "تستهدف", "يستهدف", "مراكز", "مقرات", "تجمعات", "قياده", "مخازن", "التابعين", "التابعه", "تابعه", "تابعين", "تحاصر",
+        "تستهدف", "يستهدف", "مراكز", "مقرات", "ل", "تجمعات", "قياده", "مخازن", "التابعين", "التابعه", "تابعه", "تابعين", "تحاصر",
     };
 
     private static readonly HashSet<string> SpeechStoppers = new(StringComparer.Ordinal)
@@ -50,8 +50,15 @@ public sealed class EventExtractor
         var candidates = new List<Candidate>();
         Attribution? previousSource = null;
         EntityMention? previousSubject = null;
+        var parties = new List<EntityMention>();
         foreach (var ctx in contexts)
         {
+            ctx.EarlierParties = parties.ToList();
+            foreach (var e in ctx.Entities.Where(e => IsArmed(e) || e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia"))
+            {
+                parties.RemoveAll(p => p.ActorName == e.ActorName);
+                parties.Add(e);
+            }
             ctx.Source = FindSource(doc, ctx, previousSource);
             if (ctx.Source is not null)
                 previousSource = ctx.Source;
@@ -59,7 +66,8 @@ public sealed class EventExtractor
                 continue;
             var found = FindEvents(doc, ctx, previousSubject).ToList();
             previousSubject = found.Select(f => f.Actor1).FirstOrDefault(a => a is not null)
-                ?? ctx.Entities.FirstOrDefault(e => e.Kind is EntityKind.Actor or EntityKind.StateActor && e.Actor?.Category is not ("outlet" or "observer"))
+                ?? ctx.Entities.FirstOrDefault(e => e.Kind is EntityKind.Actor or EntityKind.StateActor && e.Actor?.Category is not ("outlet" or "observer" or "civilians")
+                    && !ObjectLike(doc.Tokens, e, ctx.First))
                 ?? previousSubject;
             if (filter && _filter is not null)
                 found.RemoveAll(c => !_filter.Keeps(c.Type, c.Features));
@@ -263,13 +271,15 @@ public sealed class EventExtractor
             return false;
         // A trigger carrying the purpose lam (لشن هجمات، لملاحقة) is an aim, not an act.
         var first = tokens[m.FirstToken];
-        if (IsPurposeLam(first) && spec.Type != "x_threat")
+        // "تعرضت ... لضربات جوية": lam after a verb of undergoing marks what was suffered, not a purpose.
+        bool undergoing = ctx.CuesIn(clause.Start, m.FirstToken, "undergo").Any();
+        if (!undergoing && IsPurposeLam(first) && spec.Type != "x_threat")
             return false;
         // A verb takes no preposition: "بسيطرته"، "من سيطرتهم" are the noun with a pronoun, not the verb سيطرت.
         if (!spec.Noun && NounWithPronoun(first, m.Entry.Words[0])
             && (HasPrepositionClitic(first, m.Entry.Words[0]) || (m.FirstToken > ctx.First && Prepositions.Contains(tokens[m.FirstToken - 1].Normalized))))
             return false;
-        if (m.FirstToken > clause.Start && spec.Type != "x_threat" && IsPurposeLam(tokens[m.FirstToken - 1]))
+        if (!undergoing && m.FirstToken > clause.Start && spec.Type != "x_threat" && IsPurposeLam(tokens[m.FirstToken - 1]))
             return false;
         foreach (var need in spec.Needs)
             if (Satisfies(ctx, need, clause, m))
@@ -322,6 +332,8 @@ public sealed class EventExtractor
             {
                 var t = tokens[k];
                 if (t.Kind == TokenKind.Punctuation) continue;
+                // The trigger itself (ستستهدف القوات التركية) is followed by its subject, not its target.
+                if (k >= m.FirstToken && k <= m.LastToken) break;
                 if (TargetMarkers.Contains(t.Normalized) || TargetMarkers.Contains(t.Stem)) return true;
                 if (spec.Territory && t.Normalized == "من") return true;
                 // "اشتبك مسلحون مع الجيش": the party after مع is the other side.
@@ -343,7 +355,7 @@ public sealed class EventExtractor
             if (e.Kind == EntityKind.Actor) return e.Actor!.Category is not ("outlet" or "observer");
             if (e.Kind == EntityKind.StateActor) return true;
             if (e.Kind == EntityKind.Nationality) return Adjacent(e);
-            if (e.Kind == EntityKind.Place && e.Place!.Precision == "country") return Adjacent(e) && !HasPreposition(tokens, e);
+            if (e.Kind == EntityKind.Place && e.Country is not null) return Adjacent(e) && !HasPreposition(tokens, e);
             return false;
         }
         var actors = ctx.Entities.Where(e => CanAct(e) && !(e.FirstToken >= m.FirstToken && e.LastToken <= m.LastToken)).ToList();
@@ -362,6 +374,10 @@ public sealed class EventExtractor
         if (bayn >= 0)
         {
             var sides = after.Where(e => e.FirstToken > bayn).Take(2).ToList();
+            // "بين الطرفين": the two sides named last before this sentence.
+            if (sides.Count == 0 && bayn + 1 < clause.End && tokens[bayn + 1].Stem is "طرفين" or "جانبين")
+                sides = ctx.EarlierParties.Concat(ctx.Entities.Where(e => e.LastToken < m.FirstToken && IsArmed(e)))
+                    .GroupBy(e => e.ActorName).Select(g => g.Last()).OrderBy(e => e.Span.Start).TakeLast(2).ToList();
             if (sides.Count > 0) actor1 = sides[0];
             if (sides.Count > 1) actor2 = sides[1];
         }
@@ -561,6 +577,20 @@ public sealed class EventExtractor
             return false;
         int i = n[0] is 'و' or 'ف' ? 1 : 0;
         return i < n.Length && n[i] is 'ب' or 'ل' or 'ك' && !n[i..].StartsWith(w.Form, StringComparison.Ordinal) && n[(i + 1)..].StartsWith(w.Form, StringComparison.Ordinal);
+    }
+
+    // A mention introduced by a preposition or a targeting word (ضد داعش، لداعش، مواقع داعش) is no one's subject.
+    private static bool ObjectLike(List<Token> tokens, EntityMention e, int sentenceStart)
+    {
+        var head = tokens[e.FirstToken];
+        if (head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition)
+            return true;
+        for (int k = e.FirstToken - 1; k >= Math.Max(sentenceStart, e.FirstToken - 2); k--)
+        {
+            if (tokens[k].Kind == TokenKind.Punctuation) continue;
+            return TargetMarkers.Contains(tokens[k].Normalized) || TargetMarkers.Contains(tokens[k].Stem) || Prepositions.Contains(tokens[k].Normalized);
+        }
+        return false;
     }
 
     private static bool IsArmed(EntityMention e) =>
@@ -808,8 +838,8 @@ public sealed class EventExtractor
                 ArticleId = doc.Id,
                 Type = Type,
                 Subtype = Subtype,
-                Actor1 = Actor1?.Name,
-                Actor2 = Actor2?.Name,
+                Actor1 = Actor1?.ActorName,
+                Actor2 = Actor2?.ActorName,
                 Place = ToPlace(Place),
                 Origin = ToPlace(Origin),
                 Date = time?.Value,

@@ -19,6 +19,9 @@ public sealed class SentenceContext
     public Attribution? Source { get; set; }
     public bool IsQuestion { get; init; }
 
+    /// <summary>Armed parties named before this sentence, most recent last: what "الطرفين" refers back to.</summary>
+    public IReadOnlyList<EntityMention> EarlierParties { get; set; } = [];
+
     public int First => Sentence.FirstToken;
     public int End => Sentence.FirstToken + Sentence.TokenCount;
 
