@@ -136,12 +136,12 @@ public sealed class EventExtractor
                     // Subject before the verb (SVO): an entity ending right before the cue.
                     var before = ctx.Entities.LastOrDefault(m => m.LastToken < cue.FirstToken && m.LastToken >= cue.FirstToken - 2 && m.Kind != EntityKind.Place);
                     if (cue.Class == "attr_speech" && before is not null)
-                        return MakeSource(doc, ctx, before.Span, before);
+                        return MakeSource(doc, ctx, before.Span, before) with { Cue = cue.Class };
                     var np = NounPhraseAfter(doc, ctx, cue.LastToken + 1);
                     if (np is { } span)
                     {
                         var ent = ctx.Entities.FirstOrDefault(m => span.Contains(m.Span) && m.Kind != EntityKind.Place);
-                        return MakeSource(doc, ctx, span, ent);
+                        return MakeSource(doc, ctx, span, ent) with { Cue = cue.Class };
                     }
                     break;
                 }
@@ -233,8 +233,8 @@ public sealed class EventExtractor
         foreach (var threat in found.Where(f => f.Type == "x_threat").ToList())
             found.RemoveAll(f => f != threat && Violent(f.Type) && f.Clause == threat.Clause && f.TriggerToken > threat.TriggerToken);
         // A death toll told as the result of a strike or bombing in the same sentence is that event's, not a new one.
-        found.RemoveAll(c => c.Consequence && found.Any(f => !f.Consequence && Violent(f.Type)
-            && Compatible(f.Place, c.Place) && SameDate(f.Time, c.Time)));
+        // An attack told in the pluperfect (كانت قد نفذت هجوما) is an earlier event of its own.
+        found.RemoveAll(c => c.Consequence && !c.Background && found.Any(f => !f.Consequence && Violent(f.Type) && SameDate(f.Time, c.Time)));
         return found;
     }
 
@@ -396,7 +396,10 @@ public sealed class EventExtractor
         if (!hasTarget && actor1 is null)
             actor1 = after.FirstOrDefault();
         // A finite verb with no subject in its sentence continues the subject of the previous one ("وكانت قد انتزعت ...").
-        if (actor1 is null && !spec.Noun && previousSubject is not null)
+        // "297 شخصا ... اعتقلوا": a count of people before the verb is its (passive) subject, so no doer carries over.
+        bool passiveLike = doc.Numbers.Any(n => n.Span.Start >= tokens[clause.Start].Start && n.Span.End <= m.Span.Start)
+            && spec.Subtype is "arrests" or "attack";
+        if (actor1 is null && !spec.Noun && !passiveLike && previousSubject is not null)
             actor1 = previousSubject;
         if (hasTarget && actor2 is null)
         {
@@ -661,11 +664,11 @@ public sealed class EventExtractor
         return ("confirmed", null);
     }
 
-    // A source credited before the act governs it; one named after it only when set off as a tag
-    // (", بحسب المرصد"), not when it introduces something else in the same clause.
+    // A source credited before the act governs it; one named after it only when it is a tag
+    // ("بحسب المرصد") or set off by a comma, not when a verb of saying introduces something else.
     private static bool Governs(Document doc, SentenceContext ctx, Attribution src, PhraseMatch<TriggerSpec> m, (int Start, int End) clause)
     {
-        if (src.Span.Start < m.Span.Start || src.Span.Start < doc.Tokens[ctx.First].Start)
+        if (src.Span.Start < m.Span.Start || src.Span.Start < doc.Tokens[ctx.First].Start || src.Cue == "attr_according")
             return true;
         int srcToken = doc.Tokens.FindIndex(ctx.First, ctx.Sentence.TokenCount, t => t.Start >= src.Span.Start);
         return srcToken < 0 || srcToken >= clause.End;
@@ -761,7 +764,7 @@ public sealed class EventExtractor
             var same = kept.FirstOrDefault(k => k.Type == c.Type && k.Subtype == c.Subtype && !c.SplitFromList
                 && Math.Abs(k.SentenceIndex - c.SentenceIndex) <= 6
                 && SameParty(k.Actor1, c.Actor1) && SameParty(k.Actor2, c.Actor2)
-                && Compatible(k.Place, c.Place) && SameDate(k.Time, c.Time) && k.Certainty == c.Certainty);
+                && Compatible(k.Place, c.Place) && SameDate(k.Time, c.Time));
             if (same is null)
             {
                 kept.Add(c);
@@ -782,6 +785,7 @@ public sealed class EventExtractor
     private static string? PartyKey(EntityMention? e) => e is null ? null
         : e.Kind is EntityKind.StateActor or EntityKind.Nationality || e.Kind == EntityKind.Place && e.Country is not null
             ? (e.Country is { } c ? "state:" + c.Code : "name:" + e.Name)
+            : e.Actor is { IsState: true, Country: { } code } ? "state:" + code
             : "name:" + e.Name;
 
     private static bool SameParty(EntityMention? a, EntityMention? b) =>
@@ -789,7 +793,15 @@ public sealed class EventExtractor
 
     private static bool Compatible(EntityMention? a, EntityMention? b) =>
         a is null || b is null || a.Place?.Id == b.Place?.Id
-        || (a.Place?.Country == b.Place?.Country && (a.Place?.Precision is "country" or "region" || b.Place?.Precision is "country" or "region"));
+        || (a.Place?.Country == b.Place?.Country && (a.Place?.Precision is "country" or "region" || b.Place?.Precision is "country" or "region"))
+        || (a.Place is { } pa && b.Place is { } pb && Km(pa.Lat, pa.Lon, pb.Lat, pb.Lon) <= 30);
+
+    private static double Km(double lat1, double lon1, double lat2, double lon2)
+    {
+        double r(double d) => d * Math.PI / 180;
+        double h = Math.Pow(Math.Sin(r(lat2 - lat1) / 2), 2) + Math.Cos(r(lat1)) * Math.Cos(r(lat2)) * Math.Pow(Math.Sin(r(lon2 - lon1) / 2), 2);
+        return 6371 * 2 * Math.Asin(Math.Sqrt(Math.Min(1, h)));
+    }
 
     private static bool SameDate(TimeMention? a, TimeMention? b) =>
         a?.Value is null || b?.Value is null || (a.Value.Start <= b.Value.End && b.Value.Start <= a.Value.End);

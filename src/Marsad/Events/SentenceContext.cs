@@ -7,7 +7,11 @@ namespace Marsad.Events;
 public sealed record Cue(string Class, int FirstToken, int LastToken, TextSpan Span);
 
 /// <summary>Who a sentence credits for what it says, and whether that source is a third party.</summary>
-public sealed record Attribution(string Name, TextSpan Span, bool ThirdParty, EntityMention? Entity);
+public sealed record Attribution(string Name, TextSpan Span, bool ThirdParty, EntityMention? Entity)
+{
+    /// <summary>The attribution cue class that introduced the source (attr_speech, attr_according, …).</summary>
+    public string Cue { get; init; } = "";
+}
 
 /// <summary>Everything the extractor knows about one sentence: its clauses, cues, entities and source.</summary>
 public sealed class SentenceContext
