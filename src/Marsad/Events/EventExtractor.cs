@@ -214,12 +214,13 @@ public sealed class EventExtractor
             var cand = Build(doc, ctx, m, spec, clause, previousSubject);
             // One event per type in a clause: a second trigger of the same type restates it.
             var twin = found.FirstOrDefault(f => f.Type == cand.Type && (f.Clause == cand.Clause || Math.Abs(f.TriggerToken - cand.TriggerToken) <= 8)
-                && (f.Subtype == cand.Subtype || Generic(f.Subtype) || Generic(cand.Subtype)));
+                && (f.Subtype == cand.Subtype || Generic(f.Subtype) || Generic(cand.Subtype) || (Territorial(f.Subtype) && Territorial(cand.Subtype))));
             if (twin is not null)
             {
                 // Two triggers of one type close together tell one event; the specific subtype wins
-                // ("وصول ... متخفين" is an infiltration, "سيطرت ... بعد هجوم" a change of control).
-                if (Generic(twin.Subtype) && !Generic(cand.Subtype))
+                // ("وصول ... متخفين" is an infiltration, "سيطرت ... بعد هجوم" a change of control), and
+                // of two accounts of one change of control the one that names who took it.
+                if ((Generic(twin.Subtype) && !Generic(cand.Subtype)) || (twin.Actor1 is null && cand.Actor1 is not null && !Generic(cand.Subtype)))
                     found[found.IndexOf(twin)] = cand.Absorb(twin);
                 continue;
             }
@@ -234,9 +235,12 @@ public sealed class EventExtractor
             found.RemoveAll(f => f != threat && Violent(f.Type) && f.Clause == threat.Clause && f.TriggerToken > threat.TriggerToken);
         // A death toll told as the result of a strike or bombing in the same sentence is that event's, not a new one.
         // An attack told in the pluperfect (كانت قد نفذت هجوما) is an earlier event of its own.
-        found.RemoveAll(c => c.Consequence && !c.Background && found.Any(f => !f.Consequence && Violent(f.Type) && SameDate(f.Time, c.Time)));
+        found.RemoveAll(c => c.Consequence && found.Any(f => !f.Consequence && Violent(f.Type) && SameDate(f.Time, c.Time)
+            && (!c.Background || f.Background)));
         return found;
     }
+
+    private static bool Territorial(string subtype) => subtype is "government_regains_territory" or "non_state_actor_overtakes_territory";
 
     private static bool Generic(string subtype) => subtype is "armed_clash" or "relocation" or "attack" or "other";
 
