@@ -271,6 +271,11 @@ public sealed class EventExtractor
             return false;
         if (spec.Anchored && !Anchored(doc, ctx, m, clause))
             return false;
+        // Control changes hands over a place: "تحرير الاقتصاد" is not a battle.
+        int reach = Math.Min(ctx.End, m.LastToken + 13);
+        if (spec.Territory && !ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.FirstToken > m.LastToken && e.FirstToken < reach)
+            && !ctx.CuesIn(m.LastToken + 1, reach, "location").Any())
+            return false;
         if (spec.After.Count > 0 && !spec.After.Any(a => ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), m.FirstToken, a).Any()))
             return false;
         // A trigger carrying the purpose lam (لشن هجمات، لملاحقة) is an aim, not an act.
