@@ -69,6 +69,9 @@ public sealed class EventExtractor
                 ?? ctx.Entities.FirstOrDefault(e => e.Kind is EntityKind.Actor or EntityKind.StateActor && e.Actor?.Category is not ("outlet" or "observer" or "civilians")
                     && !ObjectLike(doc.Tokens, e, ctx.First))
                 ?? previousSubject;
+            // An event with no doer, no target, no place and no count says nothing an analyst can code:
+            // it is a word for violence in passing ("خطف", "الاتفاق"), not a report.
+            found.RemoveAll(c => c.Actor1 is null && c.Actor2 is null && c.Place is null && c.Quantities.Count == 0);
             if (filter && _filter is not null)
                 found.RemoveAll(c => !_filter.Keeps(c.Type, c.Features));
             candidates.AddRange(found);
@@ -442,6 +445,10 @@ public sealed class EventExtractor
                 : places.FirstOrDefault(p => buyer is not null && p.Place?.Country == buyer && p.Place.Precision == "country");
             place = home ?? (place is not null && PrecededBy(tokens, place, "من") ? null : place);
         }
+
+        // "في المدينة" names again the town told before: the last town or site named in the article.
+        if (place is null && ctx.CuesIn(clause.Start, clause.End, "anaphoric_place").Any())
+            place = doc.Entities.LastOrDefault(e => e.Kind == EntityKind.Place && e.Place?.Precision is "point" or "admin2" && e.Span.End <= m.Span.Start);
 
         // Time: the nearest time expression in the clause, else in the sentence.
         var times = doc.Times.Where(t => t.Span.Start >= ctx.Sentence.Span.Start && t.Span.End <= ctx.Sentence.Span.End).ToList();
