@@ -30,6 +30,8 @@ public static class Program
         root.Subcommands.Add(BuildExtract(stderr));
         root.Subcommands.Add(BuildEval(stdout, stderr));
         root.Subcommands.Add(BuildDemo(stdout));
+        root.Subcommands.Add(GazetteerCommands.BuildSetup(stdout, stderr));
+        root.Subcommands.Add(GazetteerCommands.BuildGazetteer(stdout, stderr));
         return root;
     }
 
