@@ -169,6 +169,9 @@ public sealed class EntityRecognizer : IDocumentStage
             return true;
         var before = Before(doc, m.FirstToken, places);
         string? cls = before is null ? null : cues.ClassOf(before);
+        // عملية "صوفيا"، صحيفة "واشنطن بوست": the name of an operation or an outlet, not the city.
+        if (cls == "name_of")
+            return false;
         bool noun = cls is "noun" or "admin1" or "admin2";
         if (evidence == PlaceEvidence.Noun)
             return noun;

@@ -35,7 +35,7 @@ public sealed class PlaceCues
             var key = string.Join(' ', ToponymTable.NameWords(f[0]));
             switch (f[1])
             {
-                case "noun" or "admin1" or "admin2" or "prep" or "country_ref":
+                case "noun" or "admin1" or "admin2" or "prep" or "country_ref" or "name_of":
                     _ = cues._words.TryAdd(key, f[1]);
                     break;
                 case "ambiguous":
@@ -48,7 +48,7 @@ public sealed class PlaceCues
                     cues._ambiguous[key] = PlaceEvidence.Never;
                     break;
                 default:
-                    throw new FormatException($"{path}:{line}: unknown class '{f[1]}' (noun, admin1, admin2, prep, country_ref, ambiguous, ambiguous_prep, never)");
+                    throw new FormatException($"{path}:{line}: unknown class '{f[1]}' (noun, admin1, admin2, prep, country_ref, name_of, ambiguous, ambiguous_prep, never)");
             }
         }
         return cues;

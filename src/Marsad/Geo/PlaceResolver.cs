@@ -92,7 +92,8 @@ public static class PlaceResolver
                 s += 3 * docVotes.GetValueOrDefault(c.Country) / total;
                 if (c.Country == dominant)
                     s += 1;
-                if (c.Precision is "point" or "admin2" or "admin1")
+                // Regions too: "بن قردان المتاخمة للحدود الليبية" is the Tunisian side of the border.
+                if (c.Precision is "point" or "admin2" or "admin1" or "region")
                 {
                     double near = double.MaxValue, nearDoc = double.MaxValue;
                     foreach (var a in anchors)
@@ -101,7 +102,8 @@ public static class PlaceResolver
                         if (a.Same) near = Math.Min(near, km);
                         nearDoc = Math.Min(nearDoc, km);
                     }
-                    s += near < 100 ? 2.5 : near < 300 ? 1.2 : 0;
+                    double scale = c.Precision == "region" ? 2 : 1;
+                    s += near < 100 * scale ? 2.5 : near < 300 * scale ? 1.2 : 0;
                     s += nearDoc < 100 ? 1 : 0;
                 }
                 if (s > bestScore)

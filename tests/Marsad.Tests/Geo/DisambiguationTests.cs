@@ -47,3 +47,37 @@ public sealed class DisambiguationTests : IDisposable
         Assert.Empty(GeoFixtures.Places(p, "غادر البلاد أمس"));
     }
 }
+
+public sealed class SeedArticlePlacesTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Fact]
+    public void EveryPlaceOfTheSeedArticleIsResolved()
+    {
+        var file = Shared.PathOf("eval", "dev", "articles.jsonl");
+        if (!File.Exists(file))
+        {
+            output.WriteLine($"SKIPPED: {file} not found (../shared is absent)");
+            return;
+        }
+        var line = File.ReadLines(file).First(l => l.Contains("\"seed-sirte\"", StringComparison.Ordinal));
+        var text = System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!;
+        var doc = GeoFixtures.Pipeline().Analyze(new Marsad.Text.Article("seed-sirte", text));
+        var places = doc.Entities.Where(e => e.Kind == Marsad.Entities.EntityKind.Place)
+            .Select(e => (Text: doc.Slice(e.Span), e.Place!.Id)).ToList();
+        foreach (var p in places)
+            output.WriteLine($"{p.Text}\t{p.Id}");
+        string IdOf(string surface) => places.First(p => p.Text == surface).Id;
+        Assert.Equal("marsad:dz-eloued", IdOf("وادي سوف"));
+        Assert.Equal("marsad:tn-benguerdane", IdOf("بن قردان"));
+        Assert.Equal("marsad:tn-ly-border", IdOf("للحدود الليبية"));
+        Assert.Equal("marsad:dz-ly-border", IdOf("الحدود الليبية"));
+        Assert.Equal("marsad:tn-kasserine", IdOf("القصرين"));
+        Assert.Equal("marsad:ly-ajdabiya", IdOf("أجدابيا"));
+        Assert.Equal("marsad:tn-borjelkhadra", IdOf("برج الخضراء"));
+        Assert.Equal("marsad:tn-rasjedir", IdOf("راس جدير"));
+        Assert.Equal("marsad:it-milan", IdOf("ميلانو"));
+        Assert.Equal("marsad:it-rome", IdOf("روما"));
+        Assert.All(places.Where(p => p.Text.EndsWith("سرت", StringComparison.Ordinal)), p => Assert.Equal("marsad:ly-sirte", p.Id));
+        Assert.DoesNotContain(places, p => p.Text.Contains("صوفيا", StringComparison.Ordinal));
+    }
+}
