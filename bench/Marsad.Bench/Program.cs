@@ -20,12 +20,16 @@ public static class Program
 
         string? dataDir = null;
         int? limit = null;
+        string? gazetteer = null;
         for (int i = 1; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--data" when i + 1 < args.Length:
                     dataDir = args[++i];
+                    break;
+                case "--gazetteer" when i + 1 < args.Length:
+                    gazetteer = args[++i];
                     break;
                 case "--limit" when i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0:
                     limit = n;
@@ -50,12 +54,13 @@ public static class Program
             return 1;
         }
 
-        return Extract(dataDir, zips, limit ?? int.MaxValue);
+        return Extract(dataDir, zips, limit ?? int.MaxValue, gazetteer);
     }
 
-    private static int Extract(string dataDir, string[] zips, int limit)
+    private static int Extract(string dataDir, string[] zips, int limit, string? gazetteer)
     {
-        var pipeline = MarsadPipeline.CreateDefault();
+        // --gazetteer DIR: a store's gazetteer folder (e.g. .data/gazetteer), to measure what the index lookup costs.
+        var pipeline = MarsadPipeline.CreateDefault(null, gazetteer);
         // The raw pass is the floor every article pays: fold the text, split sentences, tokenize with clitics.
         var tokenizer = new Marsad.Text.TextAnalyzer();
         var load = new Stopwatch();
@@ -173,7 +178,7 @@ public static class Program
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: Marsad.Bench extract [--data DIR] [--limit N]");
+        Console.Error.WriteLine("usage: Marsad.Bench extract [--data DIR] [--limit N] [--gazetteer DIR]");
         return 2;
     }
 }

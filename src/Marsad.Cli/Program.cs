@@ -33,6 +33,8 @@ public static class Program
         var train = new Command("train", "Train Marsad's statistical models.");
         train.Subcommands.Add(TrainEventsCommand.Build(stdout, stderr));
         root.Subcommands.Add(train);
+        root.Subcommands.Add(GazetteerCommands.BuildSetup(stdout, stderr));
+        root.Subcommands.Add(GazetteerCommands.BuildGazetteer(stdout, stderr));
         return root;
     }
 

@@ -26,7 +26,7 @@ public static class Verbs
             return new ExtractSummary(2, 0, 0, 0, 0);
         }
 
-        var pipeline = MarsadPipeline.CreateDefault(lexicons);
+        var pipeline = MarsadPipeline.CreateDefault(lexicons, GazetteerCommands.EnsureIndex(stderr));
         int read = 0, skipped = 0, failed = 0;
         var clock = Stopwatch.StartNew();
         using (var writer = outPath == "-"

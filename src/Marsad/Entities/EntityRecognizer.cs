@@ -27,28 +27,43 @@ public sealed class EntityRecognizer : IDocumentStage
 
     public void Process(Document document)
     {
-        var tokens = document.Tokens;
+        var places = new PlaceState();
         foreach (var sentence in document.Sentences)
         {
             int end = sentence.FirstToken + sentence.TokenCount;
             int i = sentence.FirstToken;
+            places.Sentence = sentence.Index;
+            places.SentenceStart = sentence.FirstToken;
             while (i < end)
             {
-                int next = TryAt(document, i, end);
+                int next = TryAt(document, i, end, places);
                 i = next > i ? next : i + 1;
             }
+        }
+        // Places are resolved once the whole article is read: its countries and other places decide between namesakes.
+        PlaceResolver.Resolve(document, places.Pending, _gazetteer, code => _actors.CountriesByCode.GetValueOrDefault(code));
+        // A capital stands for its government when it acts ("أنقرة وافقت"): remember whose capital it is.
+        for (int k = 0; k < document.Entities.Count; k++)
+        {
+            var e = document.Entities[k];
+            if (e.Kind == EntityKind.Place && e.Country is null
+                && _actors.Capitals.MatchesAt(document.Tokens, e.FirstToken, e.LastToken + 1) is { Count: > 0 } caps
+                && caps[0].LastToken == e.LastToken)
+                document.Entities[k] = e with { Country = caps[0].Entry.Value };
         }
     }
 
     // Returns the index after the mention found at i, or i when none starts there.
-    private int TryAt(Document doc, int i, int end)
+    private int TryAt(Document doc, int i, int end, PlaceState places)
     {
         var tokens = doc.Tokens;
         if (tokens[i].Kind != TokenKind.Word)
             return i;
         var actor = Longest(_actors.Actors.MatchesAt(tokens, i, end));
         var head = Longest(_actors.Heads.MatchesAt(tokens, i, end));
-        var place = Longest(_gazetteer.Names.MatchesAt(tokens, i, end));
+        var place = _gazetteer.MatchAt(tokens, i, end);
+        if (place is not null && !IsPlaceHere(doc, place, places))
+            place = null;
         var nat = Longest(_actors.Nationalities.MatchesAt(tokens, i, end));
 
         // A head followed by a nationality (possibly after one more word: وزير الدفاع التونسي) is a state body.
@@ -98,23 +113,24 @@ public sealed class EntityRecognizer : IDocumentStage
 
         int best = Math.Max(actor?.TokenCount ?? 0, Math.Max(place?.TokenCount ?? 0, nat?.TokenCount ?? 0));
         if (best == 0)
-            return i;
+            return TryCountryReference(doc, i, places);
         if (actor is not null && actor.TokenCount == best)
         {
             doc.Entities.Add(new EntityMention(actor.Span, i, actor.LastToken, EntityKind.Actor, actor.Entry.Value.Canonical, Actor: actor.Entry.Value));
             return actor.LastToken + 1;
         }
         // "الحدود السورية": after a definite noun a word that is both a country and an adjective is the adjective.
-        if (place is not null && nat is not null && nat.TokenCount == place.TokenCount && place.Entry.Value.Precision == "country"
+        if (place is not null && nat is not null && nat.TokenCount == place.TokenCount && place.Name.Candidates.Any(c => c.Precision == "country")
             && i > 0 && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].Normalized.StartsWith("ال", StringComparison.Ordinal)
             && tokens[i].Normalized.StartsWith("ال", StringComparison.Ordinal))
             place = null;
+        // A nationality adjective is not a namesake town abroad (السوري is not Surrey).
+        if (place is not null && nat is not null && nat.TokenCount >= place.TokenCount && !place.Name.Candidates.Any(c => c.Curated))
+            place = null;
         if (place is not null && place.TokenCount == best)
         {
-            var p = place.Entry.Value;
-            var country = p.Precision == "country" ? _actors.CountriesByCode.GetValueOrDefault(p.Country)
-                : Longest(_actors.Capitals.MatchesAt(tokens, i, end)) is { } cap && cap.TokenCount == place.TokenCount ? cap.Entry.Value : null;
-            doc.Entities.Add(new EntityMention(place.Span, i, place.LastToken, EntityKind.Place, p.Name, Place: p, Country: country));
+            AddPlace(doc, place.Span, i, place.LastToken, place.Name.Candidates, AdministrativeLevel(doc, i, places), places);
+            places.Confirmed.Add(place.Name);
             return place.LastToken + 1;
         }
         var n = nat!;
@@ -123,6 +139,107 @@ public sealed class EntityRecognizer : IDocumentStage
             return n.LastToken + 1;
         doc.Entities.Add(new EntityMention(n.Span, i, n.LastToken, EntityKind.Nationality, n.Entry.Value.Name, Country: n.Entry.Value));
         return n.LastToken + 1;
+    }
+
+    // Per-document state of place recognition.
+    private sealed class PlaceState
+    {
+        public List<PendingPlace> Pending { get; } = [];
+
+        // Names already read as places in this article: a later bare use of the same name is the same place.
+        public HashSet<ToponymName> Confirmed { get; } = [];
+
+        public int Sentence { get; set; }
+
+        public int SentenceStart { get; set; }
+    }
+
+    // A provisional mention (the likeliest candidate) that PlaceResolver replaces once the article is read.
+    private void AddPlace(Document doc, TextSpan span, int first, int last, IReadOnlyList<GazetteerEntry> candidates, string? precision, PlaceState places)
+    {
+        var provisional = candidates.Count > 0 ? candidates.MaxBy(c => PlaceResolver.Prior(c, precision))! : CountryReference;
+        places.Pending.Add(new PendingPlace(doc.Entities.Count, places.Sentence, candidates, precision));
+        doc.Entities.Add(new EntityMention(span, first, last, EntityKind.Place, provisional.Name, Place: provisional,
+            Country: provisional.Precision == "country" ? _actors.CountriesByCode.GetValueOrDefault(provisional.Country) : null));
+    }
+
+    private static readonly GazetteerEntry CountryReference = new("country:?", "the country", "", 0, 0, "country");
+
+    // Whether a name found at this point of the text is used as a place. Names that are also common words
+    // (ambiguous in place-cues.tsv) need a place noun or a preposition before them; so do small places known
+    // only from an imported gazetteer, whose Arabic names are often ordinary words (السوق، الجمعة).
+    private bool IsPlaceHere(Document doc, ToponymMatch m, PlaceState places)
+    {
+        var cues = _gazetteer.Cues;
+        var evidence = cues.EvidenceFor(m.Name.Phrase);
+        if (evidence == PlaceEvidence.Never)
+            return false;
+        if (places.Confirmed.Contains(m.Name))
+            return true;
+        var before = Before(doc, m.FirstToken, places);
+        string? cls = before is null ? null : cues.ClassOf(before);
+        // عملية "صوفيا"، صحيفة "واشنطن بوست": the name of an operation or an outlet, not the city.
+        if (cls == "name_of")
+            return false;
+        bool noun = cls is "noun" or "admin1" or "admin2";
+        if (evidence == PlaceEvidence.Noun)
+            return noun;
+        bool prep = cls == "prep" || HasPrepositionClitic(doc.Tokens[m.FirstToken], m.Name.Words[0]) || Coordinated(doc, m, places);
+        if (evidence == PlaceEvidence.Preposition)
+            return noun || prep;
+        return m.Name.Candidates.Any(PlaceResolver.IsProminent) || m.TokenCount > 1 || noun || prep;
+    }
+
+    // The word before a token within its sentence, skipping quotes and brackets.
+    private static Token? Before(Document doc, int i, PlaceState places)
+    {
+        for (int k = i - 1; k >= places.SentenceStart; k--)
+        {
+            var t = doc.Tokens[k];
+            if (t.Kind == TokenKind.Word)
+                return t;
+            if (t.Surface is not ("\"" or "«" or "»" or "'" or "(" or "“" or "”"))
+                return null;
+        }
+        return null;
+    }
+
+    // ب or ل attached before the name (بسرت، لليبيا، وبمدينة): the surface is longer than the matched form and starts with one.
+    private static bool HasPrepositionClitic(Token t, string form)
+    {
+        int extra = t.Normalized.Length - form.Length;
+        if (extra <= 0)
+            return false;
+        var prefix = t.Normalized.AsSpan(0, Math.Min(extra + 1, t.Normalized.Length));
+        return prefix.IndexOfAny('ب', 'ل') >= 0 && prefix[0] is 'ب' or 'ل' or 'و' or 'ف';
+    }
+
+    // "طرابلس وسرت": joined by و (or a comma) to a place just before it.
+    private static bool Coordinated(Document doc, ToponymMatch m, PlaceState places)
+    {
+        if (places.Pending.Count == 0 || doc.Entities.Count == 0 || doc.Entities[^1].Kind != EntityKind.Place)
+            return false;
+        var prev = doc.Entities[^1];
+        int gap = m.FirstToken - prev.LastToken;
+        return (gap == 1 && doc.Tokens[m.FirstToken].Normalized.StartsWith('و'))
+            || (gap == 2 && doc.Tokens[m.FirstToken - 1].Surface is "،" or "," or "و");
+    }
+
+    // محافظة/ولاية X names the province; مديرية/معتمدية X a district.
+    private string? AdministrativeLevel(Document doc, int i, PlaceState places) =>
+        Before(doc, i, places) is { } t ? _gazetteer.Cues.ClassOf(t) switch { "admin1" => "admin1", "admin2" => "admin2", _ => null } : null;
+
+    // "في أنحاء مختلفة من البلاد": the country the article is about, decided once it is read.
+    private int TryCountryReference(Document doc, int i, PlaceState places)
+    {
+        var t = doc.Tokens[i];
+        if (_gazetteer.Cues.ClassOf(t) != "country_ref")
+            return i;
+        var before = Before(doc, i, places);
+        if (before is null || _gazetteer.Cues.ClassOf(before) is not ("prep" or "noun") && !HasPrepositionClitic(t, "البلاد"))
+            return i;
+        AddPlace(doc, t.Span, i, i, [], null, places);
+        return i + 1;
     }
 
     /// <summary>The phrase as a name: conjunctions and prepositions clinging to its first word removed (وقوات الأمن → قوات الأمن, للجيش → الجيش).</summary>

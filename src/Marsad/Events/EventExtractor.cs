@@ -444,6 +444,9 @@ public sealed class EventExtractor
             var home = actor1 is { Kind: EntityKind.Place } ? actor1
                 : places.FirstOrDefault(p => buyer is not null && p.Place?.Country == buyer && p.Place.Precision == "country");
             place = home ?? (place is not null && PrecededBy(tokens, place, "من") ? null : place);
+            // "أما في الجزائر فقد ... اشترت": the country the sentence is set in.
+            place ??= places.Where(p => p.Place?.Precision == "country" && p.LastToken < m.FirstToken && !PrecededBy(tokens, p, "من"))
+                .OrderByDescending(p => p.FirstToken).FirstOrDefault();
         }
 
         // "في المدينة" names again the town told before: the last town or site named in the article.

@@ -17,14 +17,19 @@ public sealed class MarsadPipeline
         _extractor = extractor;
     }
 
-    /// <summary>Builds the pipeline with the lexicons in <paramref name="lexiconDir"/> (default: the ones shipped beside the binaries).</summary>
-    public static MarsadPipeline CreateDefault(string? lexiconDir = null, bool useFilter = true)
+    /// <summary>
+    /// Builds the pipeline with the lexicons in <paramref name="lexiconDir"/> (default: the ones shipped beside the
+    /// binaries) and the gazetteer index in <paramref name="gazetteerDir"/> (a store's gazetteer folder; without it,
+    /// only the countries and the supplement in the lexicon folder are known). The event filter, when the lexicon
+    /// folder has one and <paramref name="useFilter"/> is set, prunes candidates the rules over-generate.
+    /// </summary>
+    public static MarsadPipeline CreateDefault(string? lexiconDir = null, string? gazetteerDir = null, bool useFilter = true)
     {
         var dir = lexiconDir ?? LexiconFiles.DefaultDirectory;
         if (!Directory.Exists(dir))
             throw new DirectoryNotFoundException($"lexicon folder not found: {dir}");
         var actors = ActorDictionary.Load(dir);
-        var gazetteer = Gazetteer.Load(dir, actors);
+        var gazetteer = Gazetteer.Load(dir, actors, gazetteerDir);
         return new(
             [new TextAnalyzer(), new NumberRecognizer(), new TimeRecognizer(), new EntityRecognizer(actors, gazetteer)],
             new EventExtractor(EventLexicons.Load(dir), useFilter ? LoadFilter(dir) : null));

@@ -86,8 +86,8 @@ public class EntityRecognizerTests(PipelineFixture fx) : IClassFixture<PipelineF
     public void PlacesWithClitics(string text, string surface, string name, string precision)
     {
         var (doc, _) = Entities(text);
-        var place = Assert.Single(doc.Entities, e => e.Kind == EntityKind.Place);
-        Assert.Equal(surface, doc.Slice(place.Span));
+        // الزاوية is a place too (Zawiya): pick the mention under test by its surface.
+        var place = Assert.Single(doc.Entities, e => e.Kind == EntityKind.Place && doc.Slice(e.Span) == surface);
         Assert.Equal(name, place.Name);
         Assert.Equal(precision, place.Place!.Precision);
         Assert.Equal("LY", place.Place.Country);
