@@ -37,7 +37,7 @@ public static class DemoCommand
         try
         {
             var articles = ReadArticles(samples);
-            var pipeline = MarsadPipeline.CreateDefault();
+            var pipeline = MarsadPipeline.CreateDefault(null, GazetteerCommands.EnsureIndex(Console.Error));
             using var store = SqliteEventStore.Open(path);
 
             int extracted = 0;

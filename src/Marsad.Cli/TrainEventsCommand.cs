@@ -36,7 +36,7 @@ public static class TrainEventsCommand
         }
         var clock = Stopwatch.StartNew();
         // Candidates come from the rules alone: the filter is what is being trained.
-        var pipeline = MarsadPipeline.CreateDefault(lexicons, useFilter: false);
+        var pipeline = MarsadPipeline.CreateDefault(lexicons, GazetteerCommands.EnsureIndex(stderr), useFilter: false);
         var examples = new List<FilterExample>();
         foreach (var spec in gsr)
         {
