@@ -35,7 +35,12 @@ public sealed record EntityMention(
         || (Kind == EntityKind.Place && Place?.Precision == "country");
 
     /// <summary>The name this mention has as an actor: a capital or country acts as its country ("أنقرة" → Turkey).</summary>
-    public string ActorName => Kind == EntityKind.Place && Country is not null ? Country.Name : Name;
+    public string ActorName => Kind == EntityKind.Place && Country is not null ? Country.Name
+        : Kind == EntityKind.Nationality && Country is not null ? Country.Name
+        : Actor?.Category == "unidentified" && Surface is not null ? Surface : Name;
+
+    /// <summary>The text's own words for the mention, clitics removed; generic actors are named by them.</summary>
+    public string? Surface { get; init; }
 
     public bool IsStateSide => Kind is EntityKind.StateActor or EntityKind.Nationality
         || (Kind == EntityKind.Actor && Actor!.IsState)

@@ -116,7 +116,8 @@ public sealed class EntityRecognizer : IDocumentStage
             return TryCountryReference(doc, i, places);
         if (actor is not null && actor.TokenCount == best)
         {
-            doc.Entities.Add(new EntityMention(actor.Span, i, actor.LastToken, EntityKind.Actor, actor.Entry.Value.Canonical, Actor: actor.Entry.Value));
+            doc.Entities.Add(new EntityMention(actor.Span, i, actor.LastToken, EntityKind.Actor, actor.Entry.Value.Canonical, Actor: actor.Entry.Value)
+            { Surface = CleanName(doc, actor.Span, i) });
             return actor.LastToken + 1;
         }
         // "الحدود السورية": after a definite noun a word that is both a country and an adjective is the adjective.

@@ -396,11 +396,19 @@ public sealed class EventExtractor
         if (containing is not null) actor1 ??= containing;
         // After a verbal noun of violence the genitive names the doer (غارات التحالف، الضربات التركية);
         // after other nouns it names what was acted on (اعتقال المتهمين، تحرير المدينة).
-        bool genitiveAgent = spec.Type is "explosions_remote_violence" or "battles" && !spec.Territory;
+        // "سيطرة قوات حكومة الوفاق على ...": the genitive of a noun of control is who took it.
+        bool genitiveAgent = spec.Type is "explosions_remote_violence" or "battles";
+        // After a noun of violence, lam marks the doer ("ضربات جوية للتحالف"), not the target it marks elsewhere.
+        if (actor1 is null && spec.Noun && genitiveAgent && !spec.Territory
+            && after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 2 && IsLamAgent(tokens, e) && !victimOnly(e)) is { } lamAgent)
+            actor1 = lamAgent;
         if (actor1 is null && nearAfter is not null && (!spec.Noun || nearAfter.Kind == EntityKind.Nationality || IsLamAgent(tokens, nearAfter)
             || PrecededBy(tokens, nearAfter, "من") || (genitiveAgent && nearAfter.FirstToken == m.LastToken + 1)
             || ctx.CuesIn(m.LastToken + 1, nearAfter.FirstToken, "happen").Any()))
             actor1 = nearAfter;
+        // Movers are named after the movement, a little further off: "فرار مئات المقاتلين التابعين لداعش".
+        if (actor1 is null && !hasTarget && spec.Type == "x_movement")
+            actor1 = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 6);
         actor1 ??= before.FirstOrDefault(e => !IsTarget(e) && !victimOnly(e));
         // Subject earlier in the sentence, outside the clause: "السلطات الجزائرية أعلنت ... عن ضبطها".
         actor1 ??= actors.Where(e => e.LastToken < clause.Start && !IsTarget(e) && e.Kind is EntityKind.Actor or EntityKind.StateActor)
@@ -411,6 +419,13 @@ public sealed class EventExtractor
         // "297 شخصا ... اعتقلوا": a count of people before the verb is its (passive) subject, so no doer carries over.
         bool passiveLike = doc.Numbers.Any(n => n.Span.Start >= tokens[clause.Start].Start && n.Span.End <= m.Span.Start)
             && spec.Subtype is "arrests" or "attack";
+        // "بلاده ستبدأ": his country is the speaker's.
+        if (actor1 is null && ctx.Source?.Entity?.Country is not null
+            && Enumerable.Range(clause.Start, clause.End - clause.Start).Any(k => k < m.FirstToken && tokens[k].Stem == "بلاد" && tokens[k].Segments.Any(g => g.Role == SegmentRole.Pronoun)))
+            actor1 = ctx.Source.Entity;
+        // Security measures and purchases are a state's: "أما في الجزائر فقد كثفت ..." names it as the topic.
+        if (actor1 is null && spec.Type == "x_security_measure")
+            actor1 = ctx.Entities.LastOrDefault(e => e.Kind == EntityKind.Place && e.Place?.Precision == "country" && e.LastToken < m.FirstToken);
         if (actor1 is null && !spec.Noun && !passiveLike && previousSubject is not null)
             actor1 = previousSubject;
         if (hasTarget && actor2 is null)
@@ -616,7 +631,7 @@ public sealed class EventExtractor
     }
 
     private static bool IsArmed(EntityMention e) =>
-        e.Kind is EntityKind.StateActor || e.Kind == EntityKind.Actor && e.Actor!.Category is "state" or "rebel" or "islamist" or "militia" or "coalition" or "international";
+        e.Kind is EntityKind.StateActor || e.Kind == EntityKind.Actor && e.Actor!.Category is "state" or "rebel" or "islamist" or "militia" or "coalition" or "international" or "unidentified";
 
     private static bool IsLamAgent(List<Token> tokens, EntityMention e)
     {
@@ -783,7 +798,9 @@ public sealed class EventExtractor
             var same = kept.FirstOrDefault(k => k.Type == c.Type && k.Subtype == c.Subtype && !c.SplitFromList
                 && Math.Abs(k.SentenceIndex - c.SentenceIndex) <= 6
                 && SameParty(k.Actor1, c.Actor1) && SameParty(k.Actor2, c.Actor2)
-                && Compatible(k.Place, c.Place) && SameDate(k.Time, c.Time));
+                && (Compatible(k.Place, c.Place) || (k.Certainty == c.Certainty && WithinCountry(k.Place, c.Place))) && SameDate(k.Time, c.Time)
+                // Agreement needs something concrete in common, not only missing values.
+                && (k.SentenceIndex == c.SentenceIndex || (k.Place is not null && c.Place is not null) || (k.Time?.Value is not null && c.Time?.Value is not null)));
             if (same is null)
             {
                 kept.Add(c);
@@ -797,7 +814,8 @@ public sealed class EventExtractor
         return kept;
     }
 
-    // Places agree when one is missing, they are the same entry, or one is the other's whole country.
+    // Places agree when one is missing, they are the same entry, or two towns or sites lie within 30 km
+    // (a country and a town in it may well be two events).
     // The statement kept as evidence: one with counts, then a finite verb, then the first told.
     private static int Rank(Candidate c) => (c.Quantities.Count > 0 ? 2 : 0) + (c.IsVerb ? 1 : 0);
 
@@ -812,8 +830,13 @@ public sealed class EventExtractor
 
     private static bool Compatible(EntityMention? a, EntityMention? b) =>
         a is null || b is null || a.Place?.Id == b.Place?.Id
-        || (a.Place?.Country == b.Place?.Country && (a.Place?.Precision is "country" or "region" || b.Place?.Precision is "country" or "region"))
-        || (a.Place is { } pa && b.Place is { } pb && Km(pa.Lat, pa.Lon, pb.Lat, pb.Lon) <= 30);
+        || (a.Place is { } pa && b.Place is { } pb && pa.Precision is not ("country" or "region") && pb.Precision is not ("country" or "region")
+            && Km(pa.Lat, pa.Lon, pb.Lat, pb.Lon) <= 30);
+
+    // A town and its country (or a region of it) may be the same event told loosely, when told alike.
+    private static bool WithinCountry(EntityMention? a, EntityMention? b) =>
+        a?.Place is { } pa && b?.Place is { } pb && pa.Country == pb.Country
+        && (pa.Precision is "country" or "region" || pb.Precision is "country" or "region");
 
     private static double Km(double lat1, double lon1, double lat2, double lon2)
     {
