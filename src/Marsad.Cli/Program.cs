@@ -30,6 +30,7 @@ public static class Program
         root.Subcommands.Add(BuildExtract(stderr));
         root.Subcommands.Add(BuildEval(stdout, stderr));
         root.Subcommands.Add(BuildDemo(stdout));
+        root.Subcommands.Add(NerCommands.BuildTrain(stdout, stderr));
         return root;
     }
 
@@ -111,6 +112,7 @@ public static class Program
         sentences.SetAction(r => Verbs.EvalSentences(
             r.GetValue(csv)!, r.GetValue(kind)!, r.GetValue(sPred), r.GetValue(sJson), r.GetValue(sLexicons), stdout, stderr));
         cmd.Subcommands.Add(sentences);
+        cmd.Subcommands.Add(NerCommands.BuildEvalNer(stdout, stderr));
         return cmd;
     }
 
