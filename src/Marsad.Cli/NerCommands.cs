@@ -26,10 +26,12 @@ public static class NerCommands
     {
         var conll = new Option<string>("--conll") { Description = "Token-per-line file: TOKEN TAG, blank line between sentences.", Required = true };
         var model = new Option<string>("--model") { Description = "Model file (default: the model shipped beside the binaries)." };
+        var pred = new Option<string>("--pred") { Description = "Also write TOKEN GOLD PREDICTED lines to this file (conlleval's input)." };
         var cmd = new Command("ner", "Tag a CoNLL-style file and print entity-level precision, recall and F1 (exact span match).");
         cmd.Options.Add(conll);
         cmd.Options.Add(model);
-        cmd.SetAction(r => EvalNer(r.GetValue(conll)!, r.GetValue(model), stdout, stderr));
+        cmd.Options.Add(pred);
+        cmd.SetAction(r => EvalNer(r.GetValue(conll)!, r.GetValue(model), r.GetValue(pred), stdout, stderr));
         return cmd;
     }
 
@@ -46,12 +48,13 @@ public static class NerCommands
         var minCount = new Option<int>("--min-count") { Description = "Drop features seen fewer times in training.", DefaultValueFactory = _ => 1 };
         var seed = new Option<int>("--seed") { Description = "Shuffle seed.", DefaultValueFactory = _ => 1 };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N training sentences." };
+        var margin = new Option<float>("--margin") { Description = "Loss-augmented training: cost of a wrong tag (0 = plain perceptron).", DefaultValueFactory = _ => 0f };
         var cmd = new Command("ner", "Train the NER tagger (averaged structured perceptron).");
-        foreach (var o in new Option[] { train, output, clusters, gazetteer, epochs, dev, exclude, drop, minCount, seed, limit })
+        foreach (var o in new Option[] { train, output, clusters, gazetteer, epochs, dev, exclude, drop, minCount, seed, limit, margin })
             cmd.Options.Add(o);
         cmd.SetAction(r => TrainNer(new TrainNerArgs(
             r.GetValue(train)!, r.GetValue(output)!, r.GetValue(clusters), r.GetValue(gazetteer), r.GetValue(epochs), r.GetValue(dev),
-            r.GetValue(exclude) ?? [], r.GetValue(drop), r.GetValue(minCount), r.GetValue(seed), r.GetValue(limit)), stdout, stderr));
+            r.GetValue(exclude) ?? [], r.GetValue(drop), r.GetValue(minCount), r.GetValue(seed), r.GetValue(limit), r.GetValue(margin)), stdout, stderr));
         return cmd;
     }
 
@@ -71,7 +74,7 @@ public static class NerCommands
     }
 
     private sealed record TrainNerArgs(string[] Train, string Out, string? Clusters, string? Gazetteer, int Epochs, string? Dev,
-        string[] Exclude, string? Drop, int MinCount, int Seed, int? Limit);
+        string[] Exclude, string? Drop, int MinCount, int Seed, int? Limit, float Margin);
 
     private static int TrainNer(TrainNerArgs a, TextWriter stdout, TextWriter stderr)
     {
@@ -102,10 +105,10 @@ public static class NerCommands
             if (clusters is null) groups &= ~NerFeatureGroups.Clusters;
             var dev = a.Dev is null ? null : ConllReader.ReadFile(a.Dev, lenient: true);
             string description = string.Create(Inv,
-                $"train ner --train {string.Join(' ', a.Train.Select(Path.GetFileName))} --epochs {a.Epochs} --min-count {a.MinCount} --seed {a.Seed}"
+                $"train ner --train {string.Join(' ', a.Train.Select(Path.GetFileName))} --epochs {a.Epochs} --min-count {a.MinCount} --margin {a.Margin} --seed {a.Seed}"
                 + $"{(a.Limit is null ? "" : $" --limit {a.Limit}")}; features: {NerFeatureGroupNames.Format(groups)}"
                 + $"{(gazetteer is null ? "" : $"; gazetteer {gazetteer.Count} names")}{(clusters is null ? "" : $"; clusters {clusters.Count} words")}");
-            var options = new NerTrainingOptions { Epochs = a.Epochs, MinFeatureCount = a.MinCount, Seed = a.Seed, Description = description };
+            var options = new NerTrainingOptions { Epochs = a.Epochs, MinFeatureCount = a.MinCount, Seed = a.Seed, Margin = a.Margin, Description = description };
             var features = new NerFeatureExtractor(groups, gazetteer, clusters);
             stderr.WriteLine($"marsad: features: {NerFeatureGroupNames.Format(groups)}");
             var model = NerTrainer.Train(sentences, features, options, stderr, dev is null ? null : (epoch, m) =>
@@ -141,13 +144,23 @@ public static class NerCommands
         return sentences;
     }
 
-    private static NerScore Score(NerModel model, IReadOnlyList<NerSentence> sentences)
+    private static NerScore Score(NerModel model, IReadOnlyList<NerSentence> sentences, string? predPath = null)
     {
         var predicted = sentences.Select(s => (IReadOnlyList<string>)model.Tag(s.Tokens)).ToList();
+        if (predPath is not null)
+        {
+            using var w = new StreamWriter(predPath);
+            for (int s = 0; s < sentences.Count; s++)
+            {
+                for (int i = 0; i < sentences[s].Count; i++)
+                    w.WriteLine($"{sentences[s].Tokens[i]} {sentences[s].Tags[i]} {predicted[s][i]}");
+                w.WriteLine();
+            }
+        }
         return EntityScorer.Score(sentences.Select(s => s.Tags).ToList(), predicted);
     }
 
-    private static int EvalNer(string conll, string? modelPath, TextWriter stdout, TextWriter stderr)
+    private static int EvalNer(string conll, string? modelPath, string? predPath, TextWriter stdout, TextWriter stderr)
     {
         modelPath ??= NerModel.DefaultPath;
         if (!File.Exists(conll))
@@ -167,7 +180,7 @@ public static class NerCommands
             load.Stop();
             var sentences = ConllReader.ReadFile(conll);
             var tag = Stopwatch.StartNew();
-            var score = Score(model, sentences);
+            var score = Score(model, sentences, predPath);
             tag.Stop();
             int tokens = sentences.Sum(s => s.Count);
             stdout.WriteLine($"model: {modelPath}");

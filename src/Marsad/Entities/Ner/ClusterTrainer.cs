@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Numerics;
 
 namespace Marsad.Entities.Ner;
 
@@ -16,9 +15,6 @@ public sealed record ClusterOptions
     /// <summary>Context vocabulary: the most frequent words, whose presence at ±1 and ±2 describes a word.</summary>
     public int ContextWords { get; init; } = 2_000;
 
-    /// <summary>Dimensions of the random projection of the PPMI context vectors.</summary>
-    public int Dimensions { get; init; } = 128;
-
     /// <summary>Branching at each level of the hierarchy: 32,16,4 gives 32, then up to 512, then up to 2048 clusters.</summary>
     public IReadOnlyList<int> Branching { get; init; } = [32, 16, 4];
 
@@ -29,7 +25,7 @@ public sealed record ClusterOptions
 
 /// <summary>
 /// Learns hierarchical word clusters from unlabeled text: each frequent word is described by its positive PMI
-/// with the words around it (±1, ±2, sides kept apart), randomly projected to a dense vector; spherical k-means
+/// with the words around it (±1, ±2, sides kept apart) as a sparse unit vector; spherical k-means
 /// then splits the words top-down, level by level, so that a word's path gives coarse and fine classes.
 /// A cheap, deterministic stand-in for Brown clustering.
 /// </summary>
@@ -119,27 +115,30 @@ public static class ClusterTrainer
         double smoothedTotal = 0;
         for (int f = 0; f < F; f++) smoothedTotal += smoothed[f] = Math.Pow(featTotal[f], 0.75);
 
-        int D = options.Dimensions;
-        var projection = RandomProjection(F, D, options.Seed);
-        var vectors = new float[vocab.Length * D];
+        // Sparse PPMI rows (keys are sorted, so each word's contexts are contiguous), scaled to unit length:
+        // spherical k-means on them clusters by cosine with no projection noise.
+        var rowStart = new int[vocab.Length + 1];
+        var cols = new List<int>(keys.Length / 2);
+        var vals = new List<float>(keys.Length / 2);
+        int row = 0;
         for (int i = 0; i < keys.Length;)
         {
             int j = i;
             while (j < keys.Length && keys[j] == keys[i]) j++;
             int w = (int)(keys[i] / F), f = (int)(keys[i] % F);
+            while (row <= w) rowStart[row++] = cols.Count;
             double pmi = Math.Log((j - i) / wordTotal[w] / (smoothed[f] / smoothedTotal));
             if (pmi > 0)
             {
-                var v = vectors.AsSpan(w * D, D);
-                var r = projection.AsSpan(f * D, D);
-                for (int k = 0; k < D; k++)
-                    v[k] += (float)pmi * r[k];
+                cols.Add(f);
+                vals.Add((float)pmi);
             }
             i = j;
         }
-        for (int w = 0; w < vocab.Length; w++)
-            Normalize(vectors.AsSpan(w * D, D));
-        log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clusters: {vocab.Length:N0} words embedded from {keys.Length:N0} pairs ({clock.Elapsed.TotalSeconds:0.0} s)"));
+        while (row <= vocab.Length) rowStart[row++] = cols.Count;
+        var m = new SparseRows(rowStart, cols.ToArray(), vals.ToArray(), F);
+        m.NormalizeRows();
+        log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clusters: {vocab.Length:N0} words, {m.Cols.Length:N0} positive PMI entries ({clock.Elapsed.TotalSeconds:0.0} s)"));
 
         var paths = new int[vocab.Length][];
         for (int i = 0; i < paths.Length; i++) paths[i] = [];
@@ -151,15 +150,15 @@ public static class ClusterTrainer
             foreach (var members in groups)
             {
                 int kk = Math.Min(k, Math.Max(1, members.Length / 4));
-                var assign = KMeans(vectors, D, members, kk, options.Iterations, rng);
+                var assign = KMeans(m, members, kk, options.Iterations, rng);
                 int local = 0;
                 for (int c = 0; c < kk; c++)
                 {
                     var sub = members.Where((_, i) => assign[i] == c).ToArray();
                     if (sub.Length == 0)
                         continue;
-                    foreach (int m in sub)
-                        paths[m] = [.. paths[m], local];
+                    foreach (int x in sub)
+                        paths[x] = [.. paths[x], local];
                     local++;
                     next.Add(sub);
                 }
@@ -177,61 +176,59 @@ public static class ClusterTrainer
         return (new WordClusters(result), counts);
     }
 
-    private static float[] RandomProjection(int features, int dims, int seed)
+    /// <summary>Word rows of the PPMI matrix in compressed sparse form.</summary>
+    private sealed class SparseRows(int[] rowStart, int[] cols, float[] vals, int width)
     {
-        var rng = new Random(seed);
-        var r = new float[features * dims];
-        float scale = 1f / MathF.Sqrt(dims);
-        for (int i = 0; i < r.Length; i++)
-        {
-            // Sum of uniforms: close enough to Gaussian for a Johnson–Lindenstrauss projection.
-            double g = rng.NextDouble() + rng.NextDouble() + rng.NextDouble() - 1.5;
-            r[i] = (float)(g * 2) * scale;
-        }
-        return r;
-    }
+        public int[] RowStart { get; } = rowStart;
+        public int[] Cols { get; } = cols;
+        public float[] Vals { get; } = vals;
+        public int Width { get; } = width;
 
-    private static void Normalize(Span<float> v)
-    {
-        float norm = MathF.Sqrt(Dot(v, v));
-        if (norm > 0)
-            for (int i = 0; i < v.Length; i++) v[i] /= norm;
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        float s = 0;
-        int i = 0;
-        if (Vector.IsHardwareAccelerated)
+        public void NormalizeRows()
         {
-            var acc = Vector<float>.Zero;
-            for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
-                acc += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
-            s = Vector.Sum(acc);
+            for (int r = 0; r + 1 < RowStart.Length; r++)
+            {
+                double sq = 0;
+                for (int i = RowStart[r]; i < RowStart[r + 1]; i++) sq += Vals[i] * (double)Vals[i];
+                if (sq <= 0) continue;
+                float inv = (float)(1 / Math.Sqrt(sq));
+                for (int i = RowStart[r]; i < RowStart[r + 1]; i++) Vals[i] *= inv;
+            }
         }
-        for (; i < a.Length; i++) s += a[i] * b[i];
-        return s;
+
+        /// <summary>Adds row r's dot product with each of k centers (stored feature-major: center c of feature f at f*k+c).</summary>
+        public void DotCenters(int r, float[] centers, int k, Span<float> sims)
+        {
+            sims.Clear();
+            for (int i = RowStart[r]; i < RowStart[r + 1]; i++)
+            {
+                float v = Vals[i];
+                var c = centers.AsSpan(Cols[i] * k, k);
+                for (int j = 0; j < k; j++) sims[j] += v * c[j];
+            }
+        }
     }
 
     /// <summary>Spherical k-means (cosine) with k-means++ seeding; returns the cluster of each member.</summary>
-    private static int[] KMeans(float[] vectors, int D, int[] members, int k, int iterations, Random rng)
+    private static int[] KMeans(SparseRows m, int[] members, int k, int iterations, Random rng)
     {
         var assign = new int[members.Length];
         if (k <= 1)
             return assign;
-        var centers = new float[k * D];
-        // k-means++: each new center is drawn with probability growing with its distance to the chosen ones.
+        int F = m.Width;
+        var centers = new float[F * k];
+        Span<float> sims = stackalloc float[k];
+        // k-means++: each new center is a member drawn with probability growing with its distance to the chosen ones.
         var dist = new double[members.Length];
         Array.Fill(dist, double.MaxValue);
-        int first = rng.Next(members.Length);
-        vectors.AsSpan(members[first] * D, D).CopyTo(centers.AsSpan(0, D));
+        SetCenter(m, members[rng.Next(members.Length)], centers, k, 0);
         for (int c = 1; c < k; c++)
         {
             double sum = 0;
-            var prevCenter = centers.AsSpan((c - 1) * D, D);
             for (int i = 0; i < members.Length; i++)
             {
-                double d = 1 - Dot(vectors.AsSpan(members[i] * D, D), prevCenter);
+                m.DotCenters(members[i], centers, k, sims);
+                double d = 1 - sims[c - 1];
                 if (d < dist[i]) dist[i] = d;
                 sum += Math.Max(dist[i], 0);
             }
@@ -242,21 +239,18 @@ public static class ClusterTrainer
                 pick -= Math.Max(dist[i], 0);
                 if (pick <= 0) { chosen = i; break; }
             }
-            vectors.AsSpan(members[chosen] * D, D).CopyTo(centers.AsSpan(c * D, D));
+            SetCenter(m, members[chosen], centers, k, c);
         }
+        var norms = new double[k];
         for (int it = 0; it < iterations; it++)
         {
             bool changed = false;
             for (int i = 0; i < members.Length; i++)
             {
-                var v = vectors.AsSpan(members[i] * D, D);
+                m.DotCenters(members[i], centers, k, sims);
                 int best = 0;
-                float bestSim = float.NegativeInfinity;
-                for (int c = 0; c < k; c++)
-                {
-                    float sim = Dot(v, centers.AsSpan(c * D, D));
-                    if (sim > bestSim) { bestSim = sim; best = c; }
-                }
+                for (int c = 1; c < k; c++)
+                    if (sims[c] > sims[best]) best = c;
                 if (it == 0 || assign[i] != best) changed = true;
                 assign[i] = best;
             }
@@ -265,14 +259,25 @@ public static class ClusterTrainer
             Array.Clear(centers);
             for (int i = 0; i < members.Length; i++)
             {
-                var v = vectors.AsSpan(members[i] * D, D);
-                var c = centers.AsSpan(assign[i] * D, D);
-                for (int d = 0; d < D; d++) c[d] += v[d];
+                int r = members[i], c = assign[i];
+                for (int p = m.RowStart[r]; p < m.RowStart[r + 1]; p++)
+                    centers[m.Cols[p] * k + c] += m.Vals[p];
             }
-            for (int c = 0; c < k; c++)
-                Normalize(centers.AsSpan(c * D, D));
+            Array.Clear(norms);
+            for (int f = 0; f < F; f++)
+                for (int c = 0; c < k; c++)
+                    norms[c] += centers[f * k + c] * (double)centers[f * k + c];
+            for (int f = 0; f < F; f++)
+                for (int c = 0; c < k; c++)
+                    if (norms[c] > 0) centers[f * k + c] /= (float)Math.Sqrt(norms[c]);
         }
         return assign;
+    }
+
+    private static void SetCenter(SparseRows m, int r, float[] centers, int k, int c)
+    {
+        for (int p = m.RowStart[r]; p < m.RowStart[r + 1]; p++)
+            centers[m.Cols[p] * k + c] = m.Vals[p];
     }
 
     private static bool HasLetter(string w)

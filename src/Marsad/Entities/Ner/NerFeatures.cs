@@ -63,7 +63,7 @@ public sealed class NerFeatureExtractor
     private const int TPrefix = 20, TSuffix = 24, TStemPrefix = 28, TStemSuffix = 30;
     private const int TShape = 40, TLength = 41, TShapeContext = 42, TShapeM1 = 43, TShapeP1 = 44;
     private const int TGazBegin = 50, TGazInside = 51, TGazM1 = 52, TGazP1 = 53, TGazSingle = 54, TGazSingleM1 = 55, TGazSingleP1 = 56;
-    private const int TCluster = 60, TClusterM1 = 64, TClusterP1 = 68, TNoCluster = 72;
+    private const int TCluster = 60, TClusterM1 = 64, TClusterP1 = 68, TNoCluster = 72, TClusterBigramL = 73, TClusterBigramR = 74, TWordClusterP1 = 75, TClusterM1Word = 76;
 
     private static readonly ulong Pad = FeatureHash.Of("<s>");
     private static readonly ulong PadEnd = FeatureHash.Of("</s>");
@@ -216,6 +216,12 @@ public sealed class NerFeatureExtractor
                 {
                     AddCluster(keys, TClusterM1, i > 0 ? h[i - 1].Cluster : null);
                     AddCluster(keys, TClusterP1, i + 1 < n ? h[i + 1].Cluster : null);
+                    // Mid-level class pairs: "a given name after a title", "a city after a preposition" without the words themselves.
+                    ulong c0 = ClusterKey(t.Cluster), cm1 = i > 0 ? ClusterKey(h[i - 1].Cluster) : Pad, cp1 = i + 1 < n ? ClusterKey(h[i + 1].Cluster) : PadEnd;
+                    keys.Add(FeatureHash.Feature(TClusterBigramL, cm1, c0));
+                    keys.Add(FeatureHash.Feature(TClusterBigramR, c0, cp1));
+                    keys.Add(FeatureHash.Feature(TWordClusterP1, t.Norm, cp1));
+                    keys.Add(FeatureHash.Feature(TClusterM1Word, m1, c0));
                 }
             }
         }
@@ -244,6 +250,10 @@ public sealed class NerFeatureExtractor
             keys.Add(FeatureHash.Feature(template + level, h));
         }
     }
+
+    // The second-level cluster (of 32×16) as one value; 0 when the word has no cluster.
+    private static ulong ClusterKey(int[]? path) =>
+        path is null ? 0 : path.Length == 1 ? (ulong)path[0] + 1 : ((ulong)path[0] + 1) * 1000 + (ulong)path[1] + 1;
 
     /// <summary>Word shape: runs of character classes (A Arabic letter, L Latin, D digit, P punctuation, S other), at most 4.</summary>
     public static string ShapeOf(string surface)
