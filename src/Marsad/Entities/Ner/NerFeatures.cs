@@ -60,7 +60,7 @@ public sealed class NerFeatureExtractor
     // Template ids: part of every feature key, so they must never be renumbered once a model is saved.
     private const int TBias = 1, TSurface = 2, TNorm = 3, TNormM2 = 4, TNormM1 = 5, TNormP1 = 6, TNormP2 = 7, TBigramL = 8, TBigramR = 9;
     private const int TStem = 10, TProclitic = 11, TEnclitic = 12, TForm = 13, TStemM1 = 14, TStemP1 = 15, TProcliticP1 = 16, TProcliticM1 = 17;
-    private const int TPrefix = 20, TSuffix = 24, TStemPrefix = 28, TStemSuffix = 30;
+    private const int TPrefix = 20, TSuffix = 25, TStemPrefix = 30, TStemSuffix = 34;
     private const int TShape = 40, TLength = 41, TShapeContext = 42, TShapeM1 = 43, TShapeP1 = 44;
     private const int TGazBegin = 50, TGazInside = 51, TGazM1 = 52, TGazP1 = 53, TGazSingle = 54, TGazSingleM1 = 55, TGazSingleP1 = 56;
     private const int TCluster = 60, TClusterM1 = 64, TClusterP1 = 68, TNoCluster = 72, TClusterBigramL = 73, TClusterBigramR = 74, TWordClusterP1 = 75, TClusterM1Word = 76;
@@ -166,13 +166,13 @@ public sealed class NerFeatureExtractor
             if (affixes)
             {
                 var w = o.Normalized.AsSpan();
-                for (int k = 1; k <= 3 && k < w.Length; k++)
+                for (int k = 1; k <= 4 && k < w.Length; k++)
                 {
                     keys.Add(FeatureHash.Feature(TPrefix + k, FeatureHash.Of(w[..k])));
                     keys.Add(FeatureHash.Feature(TSuffix + k, FeatureHash.Of(w[^k..])));
                 }
                 var s = o.Stem.AsSpan();
-                for (int k = 1; k <= 2 && k < s.Length; k++)
+                for (int k = 1; k <= 3 && k < s.Length; k++)
                 {
                     keys.Add(FeatureHash.Feature(TStemPrefix + k, FeatureHash.Of(s[..k])));
                     keys.Add(FeatureHash.Feature(TStemSuffix + k, FeatureHash.Of(s[^k..])));
