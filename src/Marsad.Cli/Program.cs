@@ -30,7 +30,7 @@ public static class Program
         root.Subcommands.Add(BuildExtract(stderr));
         root.Subcommands.Add(BuildEval(stdout, stderr));
         root.Subcommands.Add(BuildDemo(stdout));
-        var train = new Command("train", "Train Marsad's statistical models.");
+        var train = NerCommands.BuildTrain(stdout, stderr);
         train.Subcommands.Add(TrainEventsCommand.Build(stdout, stderr));
         root.Subcommands.Add(train);
         root.Subcommands.Add(GazetteerCommands.BuildSetup(stdout, stderr));
@@ -116,6 +116,7 @@ public static class Program
         sentences.SetAction(r => Verbs.EvalSentences(
             r.GetValue(csv)!, r.GetValue(kind)!, r.GetValue(sPred), r.GetValue(sJson), r.GetValue(sLexicons), stdout, stderr));
         cmd.Subcommands.Add(sentences);
+        cmd.Subcommands.Add(NerCommands.BuildEvalNer(stdout, stderr));
         return cmd;
     }
 

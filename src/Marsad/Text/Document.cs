@@ -34,6 +34,9 @@ public sealed class Document
     /// <summary>Actors, places and nationalities, in text order.</summary>
     public List<Entities.EntityMention> Entities { get; } = [];
 
+    /// <summary>PER/ORG/LOC/MISC spans from the statistical recognizer, in text order.</summary>
+    public List<Entities.Ner.NamedEntity> NamedEntities { get; } = [];
+
     public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
 
     public IEnumerable<Token> TokensOf(Sentence s)
