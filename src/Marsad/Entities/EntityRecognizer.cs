@@ -51,6 +51,8 @@ public sealed class EntityRecognizer : IDocumentStage
                 && caps[0].LastToken == e.LastToken)
                 document.Entities[k] = e with { Country = caps[0].Entry.Value };
         }
+        // After resolution: pending places point at entity positions, which adding entities would shift.
+        AddNamedActors(document);
     }
 
     // Returns the index after the mention found at i, or i when none starts there.
@@ -241,6 +243,37 @@ public sealed class EntityRecognizer : IDocumentStage
             return i;
         AddPlace(doc, t.Span, i, i, [], null, places);
         return i + 1;
+    }
+
+    // People and organisations the statistical tagger found where the dictionary found nothing become
+    // actors under the text's own name; a title with a nationality before a person (وزير الدفاع التونسي
+    // فرحات الحرشاني) gives the person that country.
+    private static void AddNamedActors(Document doc)
+    {
+        if (doc.NamedEntities.Count == 0)
+            return;
+        var taken = doc.Entities.Select(e => e.Span).ToList();
+        var added = new List<EntityMention>();
+        foreach (var ne in doc.NamedEntities)
+        {
+            if (ne.Type is not ("PER" or "ORG") || taken.Any(t => t.Overlaps(ne.Span)))
+                continue;
+            int last = ne.FirstToken + ne.TokenCount - 1;
+            // A single quoted word is emphasis («قريبا»), not a name.
+            if (ne.TokenCount == 1 && ne.FirstToken > 0 && doc.Tokens[ne.FirstToken - 1].Kind == TokenKind.Punctuation
+                && doc.Tokens[ne.FirstToken - 1].Surface is "«" or "\"" or "“")
+                continue;
+            var name = CleanName(doc, ne.Span, ne.FirstToken).Trim('"', '«', '»', '“', '”', ' ');
+            if (ArabicNormalizer.Normalize(name).Length < 3)
+                continue;
+            var entry = new ActorEntry(name, ne.Type == "PER" ? "person" : "organization", null);
+            var title = doc.Entities.LastOrDefault(e => e.Kind == EntityKind.StateActor && e.LastToken == ne.FirstToken - 1);
+            added.Add(new EntityMention(ne.Span, ne.FirstToken, last, EntityKind.Actor, name, Actor: entry, Country: title?.Country) { Surface = name });
+        }
+        if (added.Count == 0)
+            return;
+        doc.Entities.AddRange(added);
+        doc.Entities.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
     }
 
     /// <summary>The phrase as a name: conjunctions and prepositions clinging to its first word removed (وقوات الأمن → قوات الأمن, للجيش → الجيش).</summary>

@@ -364,6 +364,8 @@ public sealed class EventExtractor
             (e.FirstToken > m.LastToken && e.FirstToken <= m.LastToken + 2) || (e.LastToken < m.FirstToken && e.LastToken >= m.FirstToken - 1);
         bool CanAct(EntityMention e)
         {
+            // The speaker credited for the report is not, for that, a party to the act.
+            if (e.Actor?.Category is "person" or "organization" && ctx.Source is { } src && src.Span.Overlaps(e.Span)) return false;
             if (e.Kind == EntityKind.Actor) return e.Actor!.Category is not ("outlet" or "observer");
             if (e.Kind == EntityKind.StateActor) return true;
             if (e.Kind == EntityKind.Nationality) return Adjacent(e);
@@ -373,7 +375,9 @@ public sealed class EventExtractor
         var actors = ctx.Entities.Where(e => CanAct(e) && !(e.FirstToken >= m.FirstToken && e.LastToken <= m.LastToken)).ToList();
         // An actor name that contains the trigger ("غارات التحالف") names the doer.
         var containing = ctx.Entities.FirstOrDefault(e => e.Kind == EntityKind.Actor && e.Span.Overlaps(m.Span) && !m.Span.Contains(e.Span));
-        bool victimOnly(EntityMention e) => hasTarget && e.Actor?.Category is "civilians";
+        // Named people found by the tagger are, in violent and strategic events, far more often the ones
+        // acted upon (قتل «طلال السعيدي») than the doers, whose forces ACLED codes instead.
+        bool victimOnly(EntityMention e) => hasTarget && e.Actor?.Category is "civilians" or "person";
 
         // Verb-subject order is the norm in Arabic news: the first untargeted actor right after a verb is its subject.
         var after = actors.Where(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken).ToList();
@@ -411,7 +415,7 @@ public sealed class EventExtractor
             actor1 = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 6);
         actor1 ??= before.FirstOrDefault(e => !IsTarget(e) && !victimOnly(e));
         // Subject earlier in the sentence, outside the clause: "السلطات الجزائرية أعلنت ... عن ضبطها".
-        actor1 ??= actors.Where(e => e.LastToken < clause.Start && !IsTarget(e) && e.Kind is EntityKind.Actor or EntityKind.StateActor)
+        actor1 ??= actors.Where(e => e.LastToken < clause.Start && !IsTarget(e) && !victimOnly(e) && e.Kind is EntityKind.Actor or EntityKind.StateActor)
             .OrderByDescending(e => e.FirstToken).FirstOrDefault();
         if (!hasTarget && actor1 is null)
             actor1 = after.FirstOrDefault();
@@ -432,6 +436,14 @@ public sealed class EventExtractor
         {
             actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type != "strategic_developments"));
             actor2 ??= before.FirstOrDefault(e => e != actor1 && IsTarget(e) && !SameActor(e, actor1));
+        }
+
+        // A threat is a statement: whoever is credited with it made it ("قال أردوغان إن على الجماعات المتشددة ...
+        // أن تواجه العواقب"), and the party named in it is the one threatened.
+        if (spec.Type == "x_threat" && ctx.Source?.Entity is { } speaker && speaker.Kind != EntityKind.Place)
+        {
+            if (actor1 is not null && actor1 != speaker) actor2 ??= actor1;
+            actor1 = speaker;
         }
 
         // Civilians named in the clause of a violent event are its victims ("قتل 5 مدنيين في غارة").

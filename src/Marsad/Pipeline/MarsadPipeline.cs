@@ -31,9 +31,14 @@ public sealed class MarsadPipeline
         var actors = ActorDictionary.Load(dir);
         var gazetteer = Gazetteer.Load(dir, actors, gazetteerDir);
         return new(
-            [new TextAnalyzer(), new NumberRecognizer(), new TimeRecognizer(), new EntityRecognizer(actors, gazetteer)],
+            [new TextAnalyzer(), new NumberRecognizer(), new TimeRecognizer(), .. NerStage(), new EntityRecognizer(actors, gazetteer)],
             new EventExtractor(EventLexicons.Load(dir), useFilter ? LoadFilter(dir) : null));
     }
+
+    // The NER model finds people and organisations the actor dictionary does not know; without the
+    // model file (a stripped-down install) extraction still runs on the dictionary alone.
+    private static IDocumentStage[] NerStage() =>
+        File.Exists(Entities.Ner.NerModel.DefaultPath) ? [Entities.Ner.NerRecognizer.CreateDefault()] : [];
 
     /// <summary>Where the trained event filter lives inside a lexicon folder.</summary>
     public static string FilterPath(string lexiconDir, string lang = "ar") => Path.Combine(lexiconDir, lang, "models", "event-filter.tsv");
