@@ -51,13 +51,16 @@ public sealed class EventExtractor
         Attribution? previousSource = null;
         EntityMention? previousSubject = null;
         var parties = new List<EntityMention>();
+        var mentions = new List<EntityMention>();
         foreach (var ctx in contexts)
         {
             ctx.EarlierParties = parties.ToList();
+            ctx.EarlierPartyMentions = mentions.ToList();
             foreach (var e in ctx.Entities.Where(e => IsArmed(e) || e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia"))
             {
                 parties.RemoveAll(p => p.ActorName == e.ActorName);
                 parties.Add(e);
+                mentions.Add(e);
             }
             ctx.Source = FindSource(doc, ctx, previousSource);
             if (ctx.Source is not null)
@@ -440,11 +443,16 @@ public sealed class EventExtractor
 
         // A threat is a statement: whoever is credited with it made it ("قال أردوغان إن على الجماعات المتشددة ...
         // أن تواجه العواقب"), and the party named in it is the one threatened.
-        if (spec.Type == "x_threat" && ctx.Source?.Entity is { } speaker && speaker.Kind != EntityKind.Place)
+        if (spec.Type == "x_threat" && ctx.Source?.Entity is { } speaker && speaker.Kind is EntityKind.Actor or EntityKind.StateActor)
         {
             if (actor1 is not null && actor1 != speaker) actor2 ??= actor1;
             actor1 = speaker;
         }
+
+        // A battle or strike with its doer named but not its enemy is fought against the armed party the
+        // article keeps naming as the other side (Sirte's battles are against ISIS even where unnamed).
+        if (actor2 is null && actor1 is not null && spec.Type is "battles" or "explosions_remote_violence")
+            actor2 = MainOpponent(ctx, actor1);
 
         // Civilians named in the clause of a violent event are its victims ("قتل 5 مدنيين في غارة").
         if (hasTarget && spec.Type != "strategic_developments" && actor2 is null)
@@ -640,6 +648,18 @@ public sealed class EventExtractor
             return TargetMarkers.Contains(tokens[k].Normalized) || TargetMarkers.Contains(tokens[k].Stem) || Prepositions.Contains(tokens[k].Normalized);
         }
         return false;
+    }
+
+    // The non-state armed party named most often so far (earlier sentences and this one), other than the doer.
+    private static EntityMention? MainOpponent(SentenceContext ctx, EntityMention doer)
+    {
+        var key = PartyKey(doer);
+        // Ties go to the party named most recently.
+        return ctx.EarlierPartyMentions.Concat(ctx.Entities.Where(IsArmed))
+            .Select((e, i) => (e, i))
+            .Where(x => x.e.Kind == EntityKind.Actor && x.e.Actor!.Category is "rebel" or "islamist" or "militia" && PartyKey(x.e) != key)
+            .GroupBy(x => PartyKey(x.e)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(x => x.i))
+            .Select(g => g.Last().e).FirstOrDefault();
     }
 
     private static bool IsArmed(EntityMention e) =>
