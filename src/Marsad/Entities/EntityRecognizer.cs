@@ -250,11 +250,9 @@ public sealed class EntityRecognizer : IDocumentStage
     // فرحات الحرشاني) gives the person that country.
     private static void AddNamedActors(Document doc)
     {
-        if (doc.NamedEntities.Count == 0)
-            return;
         var taken = doc.Entities.Select(e => e.Span).ToList();
         var added = new List<EntityMention>();
-        foreach (var ne in doc.NamedEntities)
+        foreach (var ne in doc.NamedEntities.Concat(PatternNames(doc)).OrderBy(n => n.Span.Start))
         {
             if (ne.Type is not ("PER" or "ORG") || taken.Any(t => t.Overlaps(ne.Span)))
                 continue;
@@ -269,11 +267,45 @@ public sealed class EntityRecognizer : IDocumentStage
             var entry = new ActorEntry(name, ne.Type == "PER" ? "person" : "organization", null);
             var title = doc.Entities.LastOrDefault(e => e.Kind == EntityKind.StateActor && e.LastToken == ne.FirstToken - 1);
             added.Add(new EntityMention(ne.Span, ne.FirstToken, last, EntityKind.Actor, name, Actor: entry, Country: title?.Country) { Surface = name });
+            taken.Add(ne.Span);
         }
         if (added.Count == 0)
             return;
         doc.Entities.AddRange(added);
         doc.Entities.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+    }
+
+    private static readonly HashSet<string> NameIntroducers = new(StringComparer.Ordinal)
+    {
+        "يدعي", "المدعو", "الملقب", "يلقب", "زعيم", "قائد", "القيادي", "امير", "المتحدث", "الناطق",
+    };
+
+    // Names the tagger may miss but the text marks plainly: a kunya (أبو نسيم، أبونسيم) and a quoted
+    // name after "يدعى/المدعو/زعيم" («طلال السعيدي»).
+    private static IEnumerable<Ner.NamedEntity> PatternNames(Document doc)
+    {
+        var t = doc.Tokens;
+        for (int i = 0; i < t.Count; i++)
+        {
+            var n = t[i].Normalized;
+            if (n.StartsWith("ابو", StringComparison.Ordinal) && t[i].Kind == TokenKind.Word)
+            {
+                if (n.Length > 5)
+                    yield return new Ner.NamedEntity(t[i].Span, "PER", i, 1);
+                else if (n == "ابو" && i + 1 < t.Count && t[i + 1].Kind == TokenKind.Word)
+                {
+                    int len = i + 2 < t.Count && t[i + 2].Kind == TokenKind.Word && t[i + 2].Normalized.StartsWith("ال", StringComparison.Ordinal) ? 3 : 2;
+                    yield return new Ner.NamedEntity(TextSpan.FromBounds(t[i].Start, t[i + len - 1].End), "PER", i, len);
+                }
+            }
+            if (t[i].Surface is "\"" or "«" or "“" && i > 0 && (NameIntroducers.Contains(t[i - 1].Normalized) || NameIntroducers.Contains(t[i - 1].Stem)))
+            {
+                int j = i + 1;
+                while (j < t.Count && j <= i + 4 && t[j].Kind == TokenKind.Word) j++;
+                if (j > i + 1 && j < t.Count && t[j].Surface is "\"" or "»" or "”")
+                    yield return new Ner.NamedEntity(TextSpan.FromBounds(t[i + 1].Start, t[j - 1].End), "PER", i + 1, j - i - 1);
+            }
+        }
     }
 
     /// <summary>The phrase as a name: conjunctions and prepositions clinging to its first word removed (وقوات الأمن → قوات الأمن, للجيش → الجيش).</summary>
