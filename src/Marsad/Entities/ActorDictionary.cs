@@ -48,13 +48,16 @@ public sealed class ActorDictionary
                 foreach (var cap in LexiconFiles.SplitList(f[6]))
                     d.Capitals.Add(cap, c, $"{countries}:{line}");
         }
-        var actors = Path.Combine(lexiconDir, "actors.tsv");
-        foreach (var (line, f) in LexiconFiles.ReadRows(actors, 4))
-        {
-            var a = new ActorEntry(f[0], f[1], f[2].Length == 0 ? null : f[2]);
-            foreach (var alias in LexiconFiles.SplitList(f[3]).Append(a.Canonical))
-                d.Actors.Add(alias, a, $"{actors}:{line}");
-        }
+        // actors.tsv first, then any actors-*.tsv a user added (an import, a team's own list): earlier rows win ties.
+        var actorFiles = new[] { Path.Combine(lexiconDir, "actors.tsv") }
+            .Concat(Directory.EnumerateFiles(lexiconDir, "actors-*.tsv").OrderBy(f => f, StringComparer.Ordinal));
+        foreach (var actors in actorFiles)
+            foreach (var (line, f) in LexiconFiles.ReadRows(actors, 4))
+            {
+                var a = new ActorEntry(f[0], f[1], f[2].Length == 0 ? null : f[2]);
+                foreach (var alias in LexiconFiles.SplitList(f[3]).Append(a.Canonical).Where(x => !x.StartsWith("CAMEO:", StringComparison.Ordinal)))
+                    d.Actors.Add(alias, a, $"{actors}:{line}");
+            }
         var heads = Path.Combine(lexiconDir, lang, "actor-heads.tsv");
         if (File.Exists(heads))
             foreach (var (line, f) in LexiconFiles.ReadRows(heads, 2))
