@@ -307,18 +307,15 @@ public sealed class EventExtractor
         return true;
     }
 
-    // A noun of violence names an occurrence when its clause also gives a date, a place, a count,
-    // an actor or a verb of happening; otherwise it is talk about violence in general.
+    // A noun of violence names an occurrence when its clause also gives a date, a count or a verb of
+    // happening; an actor or a place alone is not enough ("اغتيال الحريري" in a debate about the
+    // tribunal names the deed, it does not report one).
     private static bool Anchored(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, (int Start, int End) clause)
     {
         int from = doc.Tokens[clause.Start].Start, to = doc.Tokens[clause.End - 1].End;
         if (doc.Times.Any(t => t.Span.Start >= from && t.Span.End <= to))
             return true;
         if (doc.Numbers.Any(n => n.Span.Start >= from && n.Span.End <= to && n.IsExact))
-            return true;
-        if (ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End
-            && !(e.FirstToken >= m.FirstToken && e.LastToken <= m.LastToken)
-            && (e.Kind is EntityKind.Place or EntityKind.StateActor || e.Kind == EntityKind.Actor && e.Actor!.Category is not ("outlet" or "observer"))))
             return true;
         return ctx.CuesIn(clause.Start, clause.End, "happen").Any();
     }
