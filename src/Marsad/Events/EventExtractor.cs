@@ -467,7 +467,8 @@ public sealed class EventExtractor
         }
         place ??= placesAfter.FirstOrDefault(p => !IsActorUse(tokens, p, actor1, actor2))
             ?? places.Where(p => p.LastToken < m.FirstToken && p.FirstToken >= clause.Start && !IsActorUse(tokens, p, actor1, actor2)).OrderByDescending(p => p.FirstToken).FirstOrDefault()
-            ?? places.Where(p => !IsActorUse(tokens, p, actor1, actor2)).OrderBy(p => Math.Abs(p.FirstToken - m.FirstToken)).FirstOrDefault();
+            ?? places.Where(p => !IsActorUse(tokens, p, actor1, actor2) && !Quoted(tokens, p) && (ctx.Source?.Span is not { } src || !src.Overlaps(p.Span)))
+                .OrderBy(p => Math.Abs(p.FirstToken - m.FirstToken)).FirstOrDefault();
 
         // A purchase happens where the buyer is, not at the seller named after من.
         if (spec.Subtype == "procurement")
@@ -667,6 +668,11 @@ public sealed class EventExtractor
         var head = tokens[e.FirstToken];
         return head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition && head.Segments[0].Normalized == "ل";
     }
+
+    // A name in quotes beyond the event's clause is usually a title (حصلت "الرياض" على نسخة: the newspaper).
+    private static bool Quoted(List<Token> tokens, EntityMention e) =>
+        e.FirstToken > 0 && e.LastToken + 1 < tokens.Count
+        && tokens[e.FirstToken - 1].Surface is "\"" or "«" or "“" && tokens[e.LastToken + 1].Surface is "\"" or "»" or "”";
 
     private static bool HasPreposition(List<Token> tokens, EntityMention e)
     {
