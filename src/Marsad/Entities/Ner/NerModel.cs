@@ -119,6 +119,25 @@ public sealed class NerModel
         Features.Clusters?.Write(w);
     }
 
+    /// <summary>
+    /// A copy whose O tag costs <paramref name="penalty"/> more at every token: trained models are cautious on unseen
+    /// words, so a small penalty, chosen on held-out data, trades a little precision for more recall.
+    /// </summary>
+    public NerModel WithOutsidePenalty(float penalty)
+    {
+        var index = new Dictionary<ulong, int>(_index);
+        var weights = (float[])_weights.Clone();
+        ulong bias = NerFeatureExtractor.BiasKey;
+        if (!index.TryGetValue(bias, out int row))
+        {
+            row = index.Count;
+            index[bias] = row;
+            Array.Resize(ref weights, weights.Length + L);
+        }
+        weights[row * L + NerLabels.Outside] -= penalty;
+        return new NerModel(Features, index, weights, _transitions, Description);
+    }
+
     /// <summary>Tags one tokenized sentence; returns canonical BIO tags.</summary>
     public string[] Tag(IReadOnlyList<string> tokens)
     {
