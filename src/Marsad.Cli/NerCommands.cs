@@ -27,11 +27,13 @@ public static class NerCommands
         var conll = new Option<string>("--conll") { Description = "Token-per-line file: TOKEN TAG, blank line between sentences.", Required = true };
         var model = new Option<string>("--model") { Description = "Model file (default: the model shipped beside the binaries)." };
         var pred = new Option<string>("--pred") { Description = "Also write TOKEN GOLD PREDICTED lines to this file (conlleval's input)." };
+        var window = new Option<int>("--window") { Description = "Tag runs of this many consecutive sentences as one document, propagating names across them (0: each sentence alone).", DefaultValueFactory = _ => 0 };
         var cmd = new Command("ner", "Tag a CoNLL-style file and print entity-level precision, recall and F1 (exact span match).");
+        cmd.Options.Add(window);
         cmd.Options.Add(conll);
         cmd.Options.Add(model);
         cmd.Options.Add(pred);
-        cmd.SetAction(r => EvalNer(r.GetValue(conll)!, r.GetValue(model), r.GetValue(pred), stdout, stderr));
+        cmd.SetAction(r => EvalNer(r.GetValue(conll)!, r.GetValue(model), r.GetValue(pred), r.GetValue(window), stdout, stderr));
         return cmd;
     }
 
@@ -158,9 +160,11 @@ public static class NerCommands
         return sentences;
     }
 
-    private static NerScore Score(NerModel model, IReadOnlyList<NerSentence> sentences, string? predPath = null)
+    private static NerScore Score(NerModel model, IReadOnlyList<NerSentence> sentences, string? predPath = null, int window = 0)
     {
-        var predicted = sentences.Select(s => (IReadOnlyList<string>)model.Tag(s.Tokens)).ToList();
+        var predicted = window <= 0
+            ? sentences.Select(s => (IReadOnlyList<string>)model.Tag(s.Tokens)).ToList()
+            : sentences.Chunk(window).SelectMany(c => model.TagDocument(c.Select(s => s.Tokens).ToList())).Select(t => (IReadOnlyList<string>)t).ToList();
         if (predPath is not null)
         {
             using var w = new StreamWriter(predPath);
@@ -174,7 +178,7 @@ public static class NerCommands
         return EntityScorer.Score(sentences.Select(s => s.Tags).ToList(), predicted);
     }
 
-    private static int EvalNer(string conll, string? modelPath, string? predPath, TextWriter stdout, TextWriter stderr)
+    private static int EvalNer(string conll, string? modelPath, string? predPath, int window, TextWriter stdout, TextWriter stderr)
     {
         modelPath ??= NerModel.DefaultPath;
         if (!File.Exists(conll))
@@ -194,11 +198,13 @@ public static class NerCommands
             load.Stop();
             var sentences = ConllReader.ReadFile(conll);
             var tag = Stopwatch.StartNew();
-            var score = Score(model, sentences, predPath);
+            var score = Score(model, sentences, predPath, window);
             tag.Stop();
             int tokens = sentences.Sum(s => s.Count);
             stdout.WriteLine($"model: {modelPath}");
             stdout.WriteLine($"  {model.Description}");
+            if (window > 0)
+                stdout.WriteLine(string.Create(Inv, $"documents: runs of {window} sentences, names propagated within each"));
             stdout.WriteLine(string.Create(Inv, $"loaded in {load.Elapsed.TotalMilliseconds:0} ms; tagged {sentences.Count} sentences, {tokens} tokens in {tag.Elapsed.TotalSeconds:0.00} s"));
             stdout.WriteLine(score.Format());
             return 0;
