@@ -23,6 +23,9 @@ public sealed class ActorDictionary
     public PhraseLexicon<ActorHead> Heads { get; } = new();
     public Dictionary<string, CountryEntry> CountriesByCode { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Actors by canonical name (the first row of a name wins).</summary>
+    public Dictionary<string, ActorEntry> ByCanonical { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Capitals and seats of power that stand for their government ("أنقرة وافقت", "واشنطن تدفع").</summary>
     public PhraseLexicon<CountryEntry> Capitals { get; } = new();
 
@@ -55,6 +58,7 @@ public sealed class ActorDictionary
             foreach (var (line, f) in LexiconFiles.ReadRows(actors, 4))
             {
                 var a = new ActorEntry(f[0], f[1], f[2].Length == 0 ? null : f[2]);
+                d.ByCanonical.TryAdd(a.Canonical, a);
                 foreach (var alias in LexiconFiles.SplitList(f[3]).Append(a.Canonical).Where(x => !x.StartsWith("CAMEO:", StringComparison.Ordinal)))
                     d.Actors.Add(alias, a, $"{actors}:{line}");
             }

@@ -368,7 +368,8 @@ public sealed class EventExtractor
             if (e.Actor?.Category is "person" or "organization" && ctx.Source is { } src && src.Span.Overlaps(e.Span)) return false;
             if (e.Kind == EntityKind.Actor) return e.Actor!.Category is not ("outlet" or "observer");
             if (e.Kind == EntityKind.StateActor) return true;
-            if (e.Kind == EntityKind.Nationality) return Adjacent(e);
+            // A plural nationality names people (سبعة عراقيين), not a state.
+            if (e.Kind == EntityKind.Nationality) return Adjacent(e) && !PluralPeople(tokens, e);
             if (e.Kind == EntityKind.Place && e.Country is not null) return Adjacent(e) && !HasPreposition(tokens, e);
             return false;
         }
@@ -430,7 +431,8 @@ public sealed class EventExtractor
         // Security measures and purchases are a state's: "أما في الجزائر فقد كثفت ..." names it as the topic.
         if (actor1 is null && spec.Type == "x_security_measure")
             actor1 = ctx.Entities.LastOrDefault(e => e.Kind == EntityKind.Place && e.Place?.Precision == "country" && e.LastToken < m.FirstToken);
-        if (actor1 is null && !spec.Noun && !passiveLike && previousSubject is not null)
+        // Killing and wounding verbs are mostly passive in news ("قتل وأصيب سبعة"): nobody carries over into them.
+        if (actor1 is null && !spec.Noun && !passiveLike && !spec.Consequence && !spec.NoAgent && previousSubject is not null)
             actor1 = previousSubject;
         if (hasTarget && actor2 is null)
         {
@@ -655,7 +657,9 @@ public sealed class EventExtractor
         // Ties go to the party named most recently.
         return ctx.EarlierPartyMentions.Concat(ctx.Entities.Where(IsArmed))
             .Select((e, i) => (e, i))
-            .Where(x => x.e.Kind == EntityKind.Actor && x.e.Actor!.Category is "rebel" or "islamist" or "militia" && PartyKey(x.e) != key)
+            // State forces and coalitions fight insurgents, not the militias that side with them.
+            .Where(x => x.e.Kind == EntityKind.Actor && x.e.Actor!.Category is "rebel" or "islamist" or "militia" && PartyKey(x.e) != key
+                && !(x.e.Actor.Category == "militia" && (doer.IsStateSide || doer.Actor?.Category is "coalition" or "international")))
             .GroupBy(x => PartyKey(x.e)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(x => x.i))
             .Select(g => g.Last().e).FirstOrDefault();
     }
@@ -679,7 +683,21 @@ public sealed class EventExtractor
         var head = tokens[e.FirstToken];
         if (head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition)
             return true;
-        return e.FirstToken > 0 && tokens[e.FirstToken - 1].Normalized is "في" or "من" or "الي" or "علي" or "مع" or "عن" or "داخل" or "نحو" or "باتجاه" or "حدود";
+        // "في العاصمة صنعاء": a preposition before the place noun that introduces the name.
+        for (int k = e.FirstToken - 1; k >= Math.Max(0, e.FirstToken - 2); k--)
+        {
+            if (tokens[k].MatchForms.Any(f => f is "في" or "من" or "الي" or "علي" or "مع" or "عن" or "داخل" or "نحو" or "باتجاه" or "حدود" or "قرب"))
+                return true;
+            if (k < e.FirstToken - 1 || tokens[k].Stem is not ("عاصمه" or "مدينه" or "محافظه" or "ولايه" or "بلده"))
+                break;
+        }
+        return false;
+    }
+
+    private static bool PluralPeople(List<Token> tokens, EntityMention e)
+    {
+        var n = tokens[e.LastToken].Normalized;
+        return n.EndsWith("يين", StringComparison.Ordinal) || n.EndsWith("يون", StringComparison.Ordinal);
     }
 
     private static bool SameActor(EntityMention a, EntityMention? b) => b is not null && a.Name == b.Name;
@@ -724,7 +742,9 @@ public sealed class EventExtractor
         // قد before an imperfect verb is "may"; before a past verb it only stresses the fact.
         foreach (var q in ctx.CuesIn(windowStart, m.FirstToken, "may_particle"))
         {
-            if (q.LastToken + 1 < tokens.Count && tokens[q.LastToken + 1].Normalized is { Length: > 2 } next && next[0] is 'ي' or 'ت' or 'ن')
+            // Past forms that happen to start like an imperfect (نفذت، نقلوا) end in ت or وا.
+            if (q.LastToken + 1 < tokens.Count && tokens[q.LastToken + 1].Normalized is { Length: > 2 } next && next[0] is 'ي' or 'ت' or 'ن'
+                && !next.EndsWith('ت') && !next.EndsWith("وا", StringComparison.Ordinal))
                 return ("speculative", q.Span);
         }
         if (ctx.Source is { } src && Governs(doc, ctx, src, m, clause)
