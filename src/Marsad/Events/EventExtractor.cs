@@ -218,6 +218,11 @@ public sealed class EventExtractor
                 continue;
             usedTokens.Add(m.FirstToken);
             var cand = Build(doc, ctx, m, spec, clause, previousSubject);
+            // Movement is coded for armed actors: "وصل اللاعب" is not a relocation. The mover must be an
+            // armed party or fighters must be named right beside the verb.
+            if (spec.Type == "x_movement" && !(cand.Actor1 is { } mover && (IsArmed(mover) || mover.Actor?.Category is "rebel" or "islamist" or "militia"))
+                && !ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), Math.Min(ctx.End, m.LastToken + 5), "fighter").Any())
+                continue;
             // One event per type in a clause: a second trigger of the same type restates it.
             var twin = found.FirstOrDefault(f => f.Type == cand.Type && (f.Clause == cand.Clause || Math.Abs(f.TriggerToken - cand.TriggerToken) <= 8)
                 && (f.Subtype == cand.Subtype || Generic(f.Subtype) || Generic(cand.Subtype) || (Territorial(f.Subtype) && Territorial(cand.Subtype))));
@@ -276,6 +281,14 @@ public sealed class EventExtractor
         if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "reference").Any())
             return false;
         if (spec.Anchored && !Anchored(doc, ctx, m, clause))
+            return false;
+        // Deaths in floods, road accidents or by court sentence, and family murders, are not political violence.
+        if (spec.Type == "violence_against_civilians" && ctx.HasCue(ctx.First, ctx.End, "non_political"))
+            return false;
+        // Arrests for drugs, theft or residency violations are police news, not political events,
+        // unless an armed or political actor is part of the story.
+        if (spec.Subtype == "arrests" && ctx.HasCue(ctx.First, ctx.End, "crime")
+            && !ctx.Entities.Any(e => e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia" or "unidentified"))
             return false;
         // Control changes hands over a place: "تحرير الاقتصاد" is not a battle.
         int reach = Math.Min(ctx.End, m.LastToken + 13);
