@@ -39,13 +39,16 @@ public static class NerConsistency
         }
         if (votes.Count == 0)
             return;
+        // Keys are built only where a voted name could start: most tokens begin none, and building
+        // candidate strings at every position and length dominated tagging time.
+        var firsts = new HashSet<string>(votes.Keys.Select(k => k.Split(' ')[0]), StringComparer.Ordinal);
         // Count untagged occurrences of the same phrases (as the last vote slot).
         for (int s = 0; s < sentences.Count; s++)
         {
             var obs = sentences[s];
             var t = tags[s];
             for (int i = 0; i < t.Length; i++)
-                for (int len = 1; len <= 4 && i + len <= t.Length; len++)
+                for (int len = 1; len <= 4 && i + len <= t.Length && firsts.Contains(obs[i].Stem); len++)
                 {
                     if (!AllOutside(t, i, len))
                         break;
@@ -59,6 +62,8 @@ public static class NerConsistency
             var t = tags[s];
             for (int i = 0; i < t.Length; i++)
             {
+                if (!firsts.Contains(obs[i].Stem))
+                    continue;
                 for (int len = Math.Min(4, t.Length - i); len >= 1; len--)
                 {
                     if (!AllOutside(t, i, len) || (i + len < t.Length && NerLabels.IsInside(t[i + len])))
