@@ -283,7 +283,12 @@ public sealed class EntityRecognizer : IDocumentStage
         var added = new List<EntityMention>();
         foreach (var ne in doc.NamedEntities.Concat(PatternNames(doc)).OrderBy(n => n.Span.Start))
         {
-            if (ne.Type is not ("PER" or "ORG") || taken.Any(t => t.Overlaps(ne.Span)))
+            if (ne.Type is not ("PER" or "ORG" or "PER-marked") || taken.Any(t => t.Overlaps(ne.Span)))
+                continue;
+            // Single-word names from the tagger are too often places or common words it mistook
+            // (سوروتش as an organisation); a name of two words or more, or a marked one, is kept.
+            if (ne.TokenCount < 2 && !ne.Type.Equals("PER-marked", StringComparison.Ordinal)
+                && !(ne.Type == "PER" && ne.FirstToken > 0 && SpeechVerbs.Contains(doc.Tokens[ne.FirstToken - 1].Stem)))
                 continue;
             int last = ne.FirstToken + ne.TokenCount - 1;
             // A single quoted word is emphasis («قريبا»), not a name.
@@ -293,7 +298,7 @@ public sealed class EntityRecognizer : IDocumentStage
             var name = CleanName(doc, ne.Span, ne.FirstToken).Trim('"', '«', '»', '“', '”', ' ');
             if (ArabicNormalizer.Normalize(name).Length < 3)
                 continue;
-            var entry = new ActorEntry(name, ne.Type == "PER" ? "person" : "organization", null);
+            var entry = new ActorEntry(name, ne.Type == "ORG" ? "organization" : "person", null);
             var title = doc.Entities.LastOrDefault(e => e.Kind == EntityKind.StateActor && e.LastToken == ne.FirstToken - 1);
             added.Add(new EntityMention(ne.Span, ne.FirstToken, last, EntityKind.Actor, name, Actor: entry, Country: title?.Country) { Surface = name });
             taken.Add(ne.Span);
@@ -303,6 +308,12 @@ public sealed class EntityRecognizer : IDocumentStage
         doc.Entities.AddRange(added);
         doc.Entities.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
     }
+
+    // A single word right after a verb of saying is its speaker's name ("وقال أردوغان").
+    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
+    {
+        "قال", "قالت", "اعلن", "اعلنت", "اكد", "اكدت", "اضاف", "اضافت", "صرح", "صرحت", "اوضح", "اوضحت", "تابع", "تابعت", "دعا", "حذر", "هدد", "توعد",
+    };
 
     private static readonly HashSet<string> NameIntroducers = new(StringComparer.Ordinal)
     {
@@ -320,7 +331,7 @@ public sealed class EntityRecognizer : IDocumentStage
             if (n.StartsWith("ابو", StringComparison.Ordinal) && t[i].Kind == TokenKind.Word)
             {
                 if (n.Length > 5)
-                    yield return new Ner.NamedEntity(t[i].Span, "PER", i, 1);
+                    yield return new Ner.NamedEntity(t[i].Span, "PER-marked", i, 1);
                 else if (n == "ابو" && i + 1 < t.Count && t[i + 1].Kind == TokenKind.Word)
                 {
                     int len = i + 2 < t.Count && t[i + 2].Kind == TokenKind.Word && t[i + 2].Normalized.StartsWith("ال", StringComparison.Ordinal) ? 3 : 2;
