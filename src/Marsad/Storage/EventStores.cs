@@ -1,0 +1,26 @@
+namespace Marsad.Storage;
+
+/// <summary>Opens the store a <c>--db</c> value names: a PostgreSQL URL or connection string, else a SQLite file.</summary>
+public static class EventStores
+{
+    public static IEventStore Open(string db) =>
+        PostgresUrl.IsPostgres(db) ? PostgresEventStore.Open(db) : SqliteEventStore.Open(db);
+
+    /// <summary>
+    /// The default database when <c>--db</c> is not given: $MARSAD_DATA (a .db file, or a folder),
+    /// else marsad.db in the data folder ($MARSAD_HOME, else ./.data).
+    /// </summary>
+    public static string DefaultDb()
+    {
+        var env = Environment.GetEnvironmentVariable("MARSAD_DATA");
+        if (!string.IsNullOrWhiteSpace(env))
+        {
+            bool isFile = env.EndsWith(".db", StringComparison.OrdinalIgnoreCase)
+                || env.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase)
+                || File.Exists(env)
+                || PostgresUrl.IsPostgres(env);
+            return isFile ? env : Path.Combine(env, "marsad.db");
+        }
+        return Path.Combine(Geo.GazetteerStore.DefaultHome, "marsad.db");
+    }
+}
