@@ -35,6 +35,7 @@ public static class Program
         root.Subcommands.Add(train);
         root.Subcommands.Add(GazetteerCommands.BuildSetup(stdout, stderr));
         root.Subcommands.Add(GazetteerCommands.BuildGazetteer(stdout, stderr));
+        root.Subcommands.Add(IngestCommand.Build(stdout, stderr));
         return root;
     }
 

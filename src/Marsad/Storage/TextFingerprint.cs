@@ -27,17 +27,27 @@ public static class TextFingerprint
     private const int ShingleWords = 3;
 
     /// <summary>The text keys are computed on: title and body, Arabic-normalized and folded.</summary>
-    public static string Normalize(Article article) =>
-        ArabicNormalizer.NormalizePhrase(string.IsNullOrWhiteSpace(article.Title) ? article.Text : article.Title + " \n " + article.Text);
+    public static string Normalize(Article article) => Compute(article).Normalized;
 
     /// <summary>Lower-case hex SHA-256 of the body's normalized text (the title is left out: republishers change it).</summary>
-    public static string ContentHash(Article article) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ArabicNormalizer.NormalizePhrase(article.Text))));
+    public static string ContentHash(Article article) => HashOfNormalized(ArabicNormalizer.NormalizePhrase(article.Text));
+
+    /// <summary>The search text, content hash and SimHash of an article, normalizing its body once.</summary>
+    public static (string Normalized, string ContentHash, ulong? SimHash) Compute(Article article)
+    {
+        var body = ArabicNormalizer.NormalizePhrase(article.Text);
+        var normalized = string.IsNullOrWhiteSpace(article.Title) ? body : ArabicNormalizer.NormalizePhrase(article.Title) + " " + body;
+        return (normalized, HashOfNormalized(body), SimHashOfNormalized(body));
+    }
 
     /// <summary>The SimHash of the body's normalized words, or null when it is too short to be reliable.</summary>
-    public static ulong? SimHash(string text)
+    public static ulong? SimHash(string text) => SimHashOfNormalized(ArabicNormalizer.NormalizePhrase(text));
+
+    private static string HashOfNormalized(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
+
+    private static ulong? SimHashOfNormalized(string body)
     {
-        var words = Words(ArabicNormalizer.NormalizePhrase(text));
+        var words = Words(body);
         if (words.Count < MinWordsForNearDuplicate)
             return null;
         Span<int> votes = stackalloc int[64];
