@@ -36,6 +36,8 @@ public static class Program
         root.Subcommands.Add(GazetteerCommands.BuildSetup(stdout, stderr));
         root.Subcommands.Add(GazetteerCommands.BuildGazetteer(stdout, stderr));
         root.Subcommands.Add(IngestCommand.Build(stdout, stderr));
+        root.Subcommands.Add(StoreCommands.BuildQuery(stdout, stderr));
+        root.Subcommands.Add(StoreCommands.BuildExport(stdout, stderr));
         return root;
     }
 
