@@ -38,6 +38,7 @@ public static class Program
         root.Subcommands.Add(IngestCommand.Build(stdout, stderr));
         root.Subcommands.Add(StoreCommands.BuildQuery(stdout, stderr));
         root.Subcommands.Add(StoreCommands.BuildExport(stdout, stderr));
+        root.Subcommands.Add(WorkerCommand.Build(stdout, stderr));
         return root;
     }
 

@@ -65,7 +65,39 @@ public sealed class Ingestor
         return totals.ToStats(clock.Elapsed);
     }
 
+    /// <summary>
+    /// Works the store's queue (see <see cref="IEventStore.ProcessQueue"/>) until it is empty (and then
+    /// waits for more, unless <paramref name="exitWhenEmpty"/>), one claimed batch per transaction.
+    /// </summary>
+    public IngestStats RunWorker(string worker, bool exitWhenEmpty, CancellationToken cancel, Action<IngestStats>? progress = null, Action<Article, Exception>? error = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var totals = new Totals();
+        while (!cancel.IsCancellationRequested)
+        {
+            int claimed = _store.ProcessQueue(worker, _batchSize, batch => Prepare(batch, totals, error), out var result);
+            if (claimed == 0)
+            {
+                if (exitWhenEmpty)
+                    break;
+                cancel.WaitHandle.WaitOne(TimeSpan.FromSeconds(1));
+                continue;
+            }
+            totals.Read += claimed;
+            Account(result, totals);
+            progress?.Invoke(totals.ToStats(clock.Elapsed));
+        }
+        return totals.ToStats(clock.Elapsed);
+    }
+
     private void Flush(List<Article> batch, Totals totals, Action<Article, Exception>? error)
+    {
+        var items = Prepare(batch, totals, error);
+        Account(_store.SaveBatch(items), totals);
+    }
+
+    // Dedup keys, duplicate links and extraction for one batch; counts what was skipped, linked or failed.
+    private List<PreparedArticle> Prepare(IReadOnlyList<Article> batch, Totals totals, Action<Article, Exception>? error)
     {
         var keys = batch.Select(a => TextFingerprint.Compute(a)).ToList();
         var lookup = _store.Lookup(batch.Select(a => a.Id).ToList(), keys.Select(k => k.ContentHash).ToList());
@@ -93,6 +125,10 @@ public sealed class Ingestor
             if (duplicate is not null)
             {
                 items.Add(new PreparedArticle(article, normalized, hash, sim ?? 0, duplicate, null, []));
+                if (duplicate.Reason == "exact")
+                    totals.Exact++;
+                else
+                    totals.Near++;
                 continue;
             }
 
@@ -114,25 +150,19 @@ public sealed class Ingestor
             if (sim is { } own)
                 batchSims.Add((article.Id, own));
         }
+        totals.Pending = items.Count;
+        return items;
+    }
 
-        var result = _store.SaveBatch(items);
+    private static void Account(BatchResult result, Totals totals)
+    {
         totals.Stored += result.ArticlesStored;
         totals.Events += result.EventsStored;
         totals.Merged += result.EventsMerged;
-        foreach (var item in items)
-        {
-            if (item.DuplicateOf is { } d)
-            {
-                if (d.Reason == "exact")
-                    totals.Exact++;
-                else
-                    totals.Near++;
-            }
-        }
         // Items the store already had (another worker was first) count as already stored; the
-        // duplicate counts above may then be a little high, which only the progress line shows.
-        long written = result.ArticlesStored + result.DuplicatesStored;
-        totals.AlreadyStored += items.Count - written;
+        // duplicate counts may then be a little high, which only the progress line shows.
+        totals.AlreadyStored += totals.Pending - (result.ArticlesStored + result.DuplicatesStored);
+        totals.Pending = 0;
     }
 
     private static DuplicateLink? NearInBatch(List<(string Id, ulong Sim)> sims, ulong sim)
@@ -149,7 +179,7 @@ public sealed class Ingestor
 
     private sealed class Totals
     {
-        public long Read, AlreadyStored, Stored, Exact, Near, Events, Merged, Failed;
+        public long Read, AlreadyStored, Stored, Exact, Near, Events, Merged, Failed, Pending;
 
         public IngestStats ToStats(TimeSpan elapsed) => new(Read, AlreadyStored, Stored, Exact, Near, Events, Merged, Failed, elapsed);
     }

@@ -57,6 +57,20 @@ public interface IEventStore : IDisposable
     /// <summary>The stored article row's duplicate link, or null when the article is an original (or unknown).</summary>
     DuplicateLink? DuplicateOf(string articleId);
 
+    /// <summary>Adds articles to the work queue that <c>marsad worker</c> processes; ids already queued are left alone. Returns how many were added.</summary>
+    int Enqueue(IEnumerable<Article> articles);
+
+    /// <summary>
+    /// Claims up to <paramref name="batchSize"/> queued articles no other worker holds (PostgreSQL:
+    /// FOR UPDATE SKIP LOCKED), has <paramref name="prepare"/> turn them into stored form, saves them and
+    /// marks them done, all in one transaction: a worker that dies releases its claim, and no article
+    /// is stored twice. Returns how many were claimed; 0 means the queue is empty.
+    /// </summary>
+    int ProcessQueue(string worker, int batchSize, Func<IReadOnlyList<Article>, IReadOnlyList<PreparedArticle>> prepare, out BatchResult result);
+
+    /// <summary>Queue rows still waiting and rows done.</summary>
+    (int Queued, int Done) QueueCounts();
+
     int CountArticles();
 
     /// <summary>Stored event mentions (one per event coded from one article).</summary>

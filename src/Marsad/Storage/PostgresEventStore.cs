@@ -57,6 +57,13 @@ public sealed class PostgresEventStore : SqlEventStore
         cmd.ExecuteNonQuery();
     }
 
+    // Rows another worker's open transaction holds are skipped, not waited for: workers share the queue.
+    private protected override string ClaimSql => """
+        UPDATE ingest_queue SET worker = @worker
+        WHERE id IN (SELECT id FROM ingest_queue WHERE state = 'queued' ORDER BY id LIMIT @n FOR UPDATE SKIP LOCKED)
+        RETURNING id, payload;
+        """;
+
     private protected override string WeekOf(string column) =>
         $"to_char(date_trunc('week', CAST({column} AS date)), 'YYYY-MM-DD')";
 

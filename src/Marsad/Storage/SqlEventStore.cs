@@ -27,6 +27,9 @@ public abstract class SqlEventStore : IEventStore
         a.title, a.published, a.source, e.merged_id, e.merge_reason, a.url
         """;
 
+    // The transaction a queue batch runs in: lookups made while preparing the batch must run inside it.
+    private DbTransaction? _current;
+
     private protected SqlEventStore(DbConnection connection) => Connection = connection;
 
     private protected DbConnection Connection { get; }
@@ -83,8 +86,85 @@ public abstract class SqlEventStore : IEventStore
         foreach (var item in batch)
             CheckArticleIds(item.Article.Id, item.Events);
 
-        int articles = 0, duplicates = 0;
         using var tx = Connection.BeginTransaction();
+        var result = WriteBatch(tx, batch);
+        tx.Commit();
+        return result;
+    }
+
+    /// <summary>The SQL that claims queued rows for one worker; PostgreSQL skips rows other workers hold.</summary>
+    private protected abstract string ClaimSql { get; }
+
+    public int Enqueue(IEnumerable<Article> articles)
+    {
+        ArgumentNullException.ThrowIfNull(articles);
+        int added = 0;
+        foreach (var chunk in articles.Chunk(500))
+        {
+            using var tx = Connection.BeginTransaction();
+            using var cmd = Command(tx, "INSERT INTO ingest_queue (article_id, payload) VALUES (@id, @payload) ON CONFLICT (article_id) DO NOTHING;");
+            foreach (var a in chunk)
+            {
+                Set(cmd, "id", a.Id);
+                Set(cmd, "payload", QueuePayload.Write(a));
+                added += cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+        return added;
+    }
+
+    public int ProcessQueue(string worker, int batchSize, Func<IReadOnlyList<Article>, IReadOnlyList<PreparedArticle>> prepare, out BatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(prepare);
+        using var tx = Connection.BeginTransaction();
+        _current = tx;
+        try
+        {
+            var claimed = new List<(long Id, Article Article)>();
+            using (var claim = Command(tx, ClaimSql))
+            {
+                Set(claim, "worker", worker);
+                Set(claim, "n", batchSize);
+                using var r = claim.ExecuteReader();
+                while (r.Read())
+                    claimed.Add((Long(r, 0), QueuePayload.Read(r.GetString(1))));
+            }
+            if (claimed.Count == 0)
+            {
+                tx.Rollback();
+                result = new BatchResult(0, 0, 0, 0);
+                return 0;
+            }
+            claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
+            result = WriteBatch(tx, prepare(claimed.ConvertAll(c => c.Article)));
+            using (var done = Command(tx, "UPDATE ingest_queue SET state = 'done', worker = @worker, finished_at = @t WHERE id = @id;"))
+            {
+                foreach (var (id, _) in claimed)
+                {
+                    Set(done, "worker", worker);
+                    Set(done, "t", Timestamp());
+                    Set(done, "id", id);
+                    done.ExecuteNonQuery();
+                }
+            }
+            tx.Commit();
+            return claimed.Count;
+        }
+        finally
+        {
+            _current = null;
+        }
+    }
+
+    public (int Queued, int Done) QueueCounts() =>
+        (ScalarInt("SELECT COUNT(*) FROM ingest_queue WHERE state = 'queued';"), ScalarInt("SELECT COUNT(*) FROM ingest_queue WHERE state = 'done';"));
+
+    private BatchResult WriteBatch(DbTransaction tx, IReadOnlyList<PreparedArticle> batch)
+    {
+        foreach (var item in batch)
+            CheckArticleIds(item.Article.Id, item.Events);
+        int articles = 0, duplicates = 0;
         using var writer = new Writer(this, tx);
         foreach (var item in batch)
         {
@@ -100,7 +180,6 @@ public abstract class SqlEventStore : IEventStore
             articles++;
             writer.InsertEvents(item.Events);
         }
-        tx.Commit();
         return new BatchResult(articles, duplicates, writer.EventsInserted, writer.EventsMerged);
     }
 
@@ -516,7 +595,7 @@ public abstract class SqlEventStore : IEventStore
     {
         var cmd = Connection.CreateCommand();
         cmd.CommandText = sql;
-        cmd.Transaction = tx;
+        cmd.Transaction = tx ?? _current;
         return cmd;
     }
 

@@ -74,6 +74,13 @@ public sealed class SqliteEventStore : SqlEventStore
         return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
+    // The UPDATE takes SQLite's single write lock first, so two processes never claim the same rows.
+    private protected override string ClaimSql => """
+        UPDATE ingest_queue SET worker = @worker
+        WHERE id IN (SELECT id FROM ingest_queue WHERE state = 'queued' ORDER BY id LIMIT @n)
+        RETURNING id, payload;
+        """;
+
     private protected override string WeekOf(string column) =>
         $"date({column}, '-' || ((CAST(strftime('%w', {column}) AS INTEGER) + 6) % 7) || ' days')";
 

@@ -51,6 +51,35 @@ public sealed class IngestTests
         Assert.Equal(events, store.CountEvents());
     }
 
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void TwoWorkersShareTheQueueAndStoreEachArticleOnce(string backend)
+    {
+        var articles = ReadSamples();
+        var extra = Enumerable.Range(0, 30).Select(i => new Article($"w-{i}", $"خبر رقم {i}: " + string.Join(' ', Enumerable.Range(0, 50).Select(j => $"كلمة{i}x{j}")), null, new DateOnly(2020, 1, 1)));
+        using var db = new TestDb(backend);
+        using (var store = db.Open())
+        {
+            Assert.Equal(articles.Count + 30, store.Enqueue(articles.Concat(extra)));
+            Assert.Equal(0, store.Enqueue(articles));
+        }
+
+        // Two stores (connections) working the same queue at once, as two processes would.
+        var results = new IngestStats[2];
+        Parallel.For(0, 2, i =>
+        {
+            using var store = db.Open();
+            results[i] = new Ingestor(store, a => { lock (Pipeline) return Pipeline.Value.Process(a); }, batchSize: 4)
+                .RunWorker("w" + i, exitWhenEmpty: true, CancellationToken.None);
+        });
+
+        using var check = db.Open();
+        Assert.Equal(articles.Count + 30, results.Sum(r => r.Read));
+        Assert.Equal(articles.Count + 30, check.CountArticles());
+        Assert.Equal((0, articles.Count + 30), check.QueueCounts());
+        Assert.Equal(results.Sum(r => r.Events), check.CountEvents());
+    }
+
     [Fact]
     public void CliIngestThenQueryCountAndExport()
     {

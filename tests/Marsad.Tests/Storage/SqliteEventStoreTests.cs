@@ -17,14 +17,14 @@ public sealed class SqliteEventStoreTests : IDisposable
 
         using (var store = SqliteEventStore.Open(path))
         {
-            Assert.Equal(2, store.SchemaVersion);
+            Assert.Equal(3, store.SchemaVersion);
             Assert.Equal("wal", store.Pragma("journal_mode"));
             Assert.Equal("1", store.Pragma("foreign_keys"));
         }
 
         Assert.True(File.Exists(path));
         var tables = RawQuery(path, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'article_search_%' ORDER BY name;");
-        Assert.Equal(["article_search", "articles", "event_arguments", "event_quantities", "events", "merged_events", "schema_version"], tables);
+        Assert.Equal(["article_search", "articles", "event_arguments", "event_quantities", "events", "ingest_queue", "merged_events", "schema_version"], tables);
 
         var eventColumns = RawQuery(path, "SELECT name FROM pragma_table_info('events');");
         foreach (var column in new[] { "article_id", "place_gazetteer_id", "origin_lat", "date_precision", "evidence_text", "trigger_end", "merged_id", "merge_reason" })
@@ -52,7 +52,7 @@ public sealed class SqliteEventStoreTests : IDisposable
         }
 
         using var store = SqliteEventStore.Open(path);
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(3, store.SchemaVersion);
         Assert.Equal("old-1", Assert.Single(store.SearchArticles("ادلب")).Id);
         Assert.Equal(1, store.CountMergedEvents());
         var e = Assert.Single(store.QueryEvents());
