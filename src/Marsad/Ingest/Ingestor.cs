@@ -75,7 +75,19 @@ public sealed class Ingestor
         var totals = new Totals();
         while (!cancel.IsCancellationRequested)
         {
-            int claimed = _store.ProcessQueue(worker, _batchSize, batch => Prepare(batch, totals, error), out var result);
+            var before = totals.Copy();
+            int claimed;
+            BatchResult result;
+            try
+            {
+                claimed = _store.ProcessQueue(worker, _batchSize, batch => Prepare(batch, totals, error), out result);
+            }
+            catch (Exception ex) when (EventStores.IsTransient(ex))
+            {
+                // The server rolled the batch back and released its claim: count nothing and claim again.
+                totals.Restore(before);
+                continue;
+            }
             if (claimed == 0)
             {
                 if (exitWhenEmpty)
@@ -180,6 +192,12 @@ public sealed class Ingestor
     private sealed class Totals
     {
         public long Read, AlreadyStored, Stored, Exact, Near, Events, Merged, Failed, Pending;
+
+        public Totals Copy() => (Totals)MemberwiseClone();
+
+        public void Restore(Totals t) =>
+            (Read, AlreadyStored, Stored, Exact, Near, Events, Merged, Failed, Pending) =
+            (t.Read, t.AlreadyStored, t.Stored, t.Exact, t.Near, t.Events, t.Merged, t.Failed, t.Pending);
 
         public IngestStats ToStats(TimeSpan elapsed) => new(Read, AlreadyStored, Stored, Exact, Near, Events, Merged, Failed, elapsed);
     }

@@ -3,6 +3,17 @@ namespace Marsad.Storage;
 /// <summary>Opens the store a <c>--db</c> value names: a PostgreSQL URL or connection string, else a SQLite file.</summary>
 public static class EventStores
 {
+    /// <summary>
+    /// True for failures that a retry of the whole transaction resolves: a PostgreSQL deadlock or
+    /// serialization failure between workers, SQLite's busy or locked database.
+    /// </summary>
+    public static bool IsTransient(Exception e) => e switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState is "40P01" or "40001",
+        Microsoft.Data.Sqlite.SqliteException sq => sq.SqliteErrorCode is 5 or 6,
+        _ => false,
+    };
+
     public static IEventStore Open(string db) =>
         PostgresUrl.IsPostgres(db) ? PostgresEventStore.Open(db) : SqliteEventStore.Open(db);
 

@@ -67,6 +67,7 @@ public abstract class SqlEventStore : IEventStore
         writer.UpsertArticle(prepared);
         WriteSearchText(tx, doc.Id, prepared.Normalized, replace: true);
         writer.InsertEvents(events);
+        writer.Finish();
         tx.Commit();
     }
 
@@ -180,6 +181,7 @@ public abstract class SqlEventStore : IEventStore
             articles++;
             writer.InsertEvents(item.Events);
         }
+        writer.Finish();
         return new BatchResult(articles, duplicates, writer.EventsInserted, writer.EventsMerged);
     }
 
@@ -803,6 +805,7 @@ public abstract class SqlEventStore : IEventStore
         private readonly SqlEventStore _store;
         private readonly DbTransaction _tx;
         private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+        private readonly List<(long Id, string? Actor1, string? Actor2)> _joins = [];
 
         public Writer(SqlEventStore store, DbTransaction tx)
         {
@@ -890,15 +893,7 @@ public abstract class SqlEventStore : IEventStore
 
                 if (match is { } m)
                 {
-                    var join = Get("""
-                        UPDATE merged_events SET mentions = mentions + 1,
-                            actor1 = COALESCE(actor1, @a1), actor2 = COALESCE(actor2, @a2)
-                        WHERE id = @m;
-                        """);
-                    Set(join, "a1", e.Actor1);
-                    Set(join, "a2", e.Actor2);
-                    Set(join, "m", m.Id);
-                    join.ExecuteNonQuery();
+                    _joins.Add((m.Id, e.Actor1, e.Actor2));
                     EventsMerged++;
                 }
                 else
@@ -942,6 +937,27 @@ public abstract class SqlEventStore : IEventStore
                     arg.ExecuteNonQuery();
                 }
             }
+        }
+
+        /// <summary>
+        /// Applies the merged events' new mention counts and actors, in id order: concurrent writers
+        /// then lock shared merged events in the same order and cannot deadlock on them.
+        /// </summary>
+        public void Finish()
+        {
+            var join = Get("""
+                UPDATE merged_events SET mentions = mentions + 1,
+                    actor1 = COALESCE(actor1, @a1), actor2 = COALESCE(actor2, @a2)
+                WHERE id = @m;
+                """);
+            foreach (var (id, a1, a2) in _joins.OrderBy(j => j.Id))
+            {
+                Set(join, "a1", a1);
+                Set(join, "a2", a2);
+                Set(join, "m", id);
+                join.ExecuteNonQuery();
+            }
+            _joins.Clear();
         }
 
         public void Dispose()
