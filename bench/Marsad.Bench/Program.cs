@@ -15,6 +15,8 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "ingest")
+            return IngestBench.Run(args[1..], DefaultDataDir());
         if (args.Length == 0 || args[0] != "extract")
             return Usage();
 
@@ -163,7 +165,7 @@ public static class Program
     private static double Rate(long count, double seconds) => seconds > 0 ? count / seconds : 0;
 
     /// <summary>The repository's ../shared/data/news/saudinewsnet, found from the folder holding Marsad.sln.</summary>
-    private static string? DefaultDataDir()
+    internal static string? DefaultDataDir()
     {
         foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
         {
@@ -179,6 +181,7 @@ public static class Program
     private static int Usage()
     {
         Console.Error.WriteLine("usage: Marsad.Bench extract [--data DIR] [--limit N] [--gazetteer DIR]");
+        Console.Error.WriteLine("       Marsad.Bench ingest [--data DIR] [--db FILE|postgres://…] [--limit N] [--gazetteer DIR] [--batch N]");
         return 2;
     }
 }

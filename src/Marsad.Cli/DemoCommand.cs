@@ -4,7 +4,6 @@ using System.Text.Json;
 using Marsad.Pipeline;
 using Marsad.Storage;
 using Marsad.Text;
-using Microsoft.Data.Sqlite;
 
 namespace Marsad.Cli;
 
@@ -38,7 +37,7 @@ public static class DemoCommand
         {
             var articles = ReadArticles(samples);
             var pipeline = MarsadPipeline.CreateDefault(null, GazetteerCommands.EnsureIndex(Console.Error));
-            using var store = SqliteEventStore.Open(path);
+            using var store = EventStores.Open(path);
 
             int extracted = 0;
             foreach (var article in articles)
@@ -48,7 +47,7 @@ public static class DemoCommand
                 extracted += events.Count;
             }
 
-            output.WriteLine($"Marsad demo: {articles.Count} sample articles → {store.Path}");
+            output.WriteLine($"Marsad demo: {articles.Count} sample articles → {store.Location}");
             output.WriteLine($"Extracted {extracted} events; the database now holds {store.CountArticles()} articles and {store.CountEvents()} events.");
             output.WriteLine();
 
@@ -67,31 +66,16 @@ public static class DemoCommand
             WriteTotals(stored, output);
             return 0;
         }
-        catch (Exception e) when (e is IOException or JsonException or SqliteException or UnauthorizedAccessException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or JsonException or System.Data.Common.DbException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
             output.WriteLine($"demo: {e.Message}");
             return 1;
         }
     }
 
-    /// <summary>
-    /// An explicit path wins; then MARSAD_DATA, read as the database file when it names a .db file
-    /// and as the data folder otherwise; then ./.data/marsad.db.
-    /// </summary>
-    internal static string ResolveDbPath(string? dbPath)
-    {
-        if (!string.IsNullOrWhiteSpace(dbPath))
-            return dbPath;
-        var env = Environment.GetEnvironmentVariable("MARSAD_DATA");
-        if (!string.IsNullOrWhiteSpace(env))
-        {
-            bool isFile = env.EndsWith(".db", StringComparison.OrdinalIgnoreCase)
-                || env.EndsWith(".sqlite", StringComparison.OrdinalIgnoreCase)
-                || File.Exists(env);
-            return isFile ? env : Path.Combine(env, "marsad.db");
-        }
-        return Path.Combine(".data", "marsad.db");
-    }
+    /// <summary>An explicit --db wins; then the default of <see cref="EventStores.DefaultDb"/>.</summary>
+    internal static string ResolveDbPath(string? dbPath) =>
+        string.IsNullOrWhiteSpace(dbPath) ? EventStores.DefaultDb() : dbPath;
 
     // A minimal reader for the FORMAT.md article shape; the general-purpose readers live in Ingest.
     private static List<Article> ReadArticles(string file)

@@ -36,6 +36,10 @@ public static class Program
         root.Subcommands.Add(ActorCommands.Build(stdout, stderr));
         root.Subcommands.Add(GazetteerCommands.BuildSetup(stdout, stderr));
         root.Subcommands.Add(GazetteerCommands.BuildGazetteer(stdout, stderr));
+        root.Subcommands.Add(IngestCommand.Build(stdout, stderr));
+        root.Subcommands.Add(StoreCommands.BuildQuery(stdout, stderr));
+        root.Subcommands.Add(StoreCommands.BuildExport(stdout, stderr));
+        root.Subcommands.Add(WorkerCommand.Build(stdout, stderr));
         return root;
     }
 

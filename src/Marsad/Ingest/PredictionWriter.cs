@@ -61,6 +61,13 @@ public sealed class PredictionWriter : IDisposable
         Count++;
     }
 
+    /// <summary>Writes one event as its prediction object followed by more properties that <paramref name="extra"/> writes (exports add sources).</summary>
+    public static void WriteObject(Utf8JsonWriter w, EventRecord e, string? documentText, Action<Utf8JsonWriter> extra) =>
+        WriteEvent(w, e, documentText, explain: false, extra);
+
+    /// <summary>The writer options prediction lines use (compact, Arabic unescaped).</summary>
+    public static JsonWriterOptions JsonOptions => Options;
+
     /// <summary>One event as its prediction line (without the newline).</summary>
     public static string ToJsonLine(EventRecord e, string? documentText = null, bool explain = false)
     {
@@ -85,7 +92,7 @@ public sealed class PredictionWriter : IDisposable
             _stream.Flush();
     }
 
-    private static void WriteEvent(Utf8JsonWriter w, EventRecord e, string? text, bool explain)
+    private static void WriteEvent(Utf8JsonWriter w, EventRecord e, string? text, bool explain, Action<Utf8JsonWriter>? extra = null)
     {
         var offsets = OffsetMap.For(text);
         w.WriteStartObject();
@@ -131,6 +138,7 @@ public sealed class PredictionWriter : IDisposable
             w.WriteEndObject();
             w.WriteEndObject();
         }
+        extra?.Invoke(w);
         w.WriteEndObject();
     }
 

@@ -1,14 +1,22 @@
+using System.Data.Common;
+
 namespace Marsad.Storage;
 
-/// <summary>The store's schema as an ordered list of migrations; a database records the last one applied.</summary>
+/// <summary>
+/// The store's schema as ordered lists of migrations, one list per database engine; a database
+/// records the last version applied. Version N means the same tables and columns on both engines.
+/// </summary>
 internal static class Schema
 {
-    /// <summary>One forward step of the schema, applied once inside its own transaction.</summary>
-    internal sealed record Migration(int Version, string Description, string Sql);
+    /// <summary>
+    /// One forward step of the schema, applied once inside its own transaction. <paramref name="Backfill"/>
+    /// computes in C# what SQL cannot (normalized search text, fingerprints) for rows that already exist.
+    /// </summary>
+    internal sealed record Migration(int Version, string Description, string Sql, Action<DbConnection, DbTransaction>? Backfill = null);
 
     // Append only: a migration that has shipped is never edited, because databases in the field
     // already carry its version number and would not run it again.
-    internal static readonly IReadOnlyList<Migration> Migrations =
+    internal static readonly IReadOnlyList<Migration> Sqlite =
     [
         new(1, "articles, events, quantities, argument spans", """
             CREATE TABLE articles (
@@ -77,9 +85,196 @@ internal static class Schema
                 PRIMARY KEY (event_id, name)
             );
             """),
+        new(2, "duplicate links and fingerprints, FTS5 search over normalized text, merged events", """
+            ALTER TABLE articles ADD COLUMN duplicate_of TEXT REFERENCES articles(id);
+            ALTER TABLE articles ADD COLUMN duplicate_reason TEXT;
+            ALTER TABLE articles ADD COLUMN simhash INTEGER;
+            ALTER TABLE articles ADD COLUMN sh0 INTEGER;
+            ALTER TABLE articles ADD COLUMN sh1 INTEGER;
+            ALTER TABLE articles ADD COLUMN sh2 INTEGER;
+            ALTER TABLE articles ADD COLUMN sh3 INTEGER;
+            CREATE INDEX ix_articles_content_hash ON articles(content_hash);
+            CREATE INDEX ix_articles_duplicate_of ON articles(duplicate_of);
+            CREATE INDEX ix_articles_sh0 ON articles(sh0);
+            CREATE INDEX ix_articles_sh1 ON articles(sh1);
+            CREATE INDEX ix_articles_sh2 ON articles(sh2);
+            CREATE INDEX ix_articles_sh3 ON articles(sh3);
+
+            -- Normalized title and text; the article id is carried unindexed so hits need no join key.
+            CREATE VIRTUAL TABLE article_search USING fts5(article_id UNINDEXED, body, tokenize = 'unicode61 remove_diacritics 2');
+
+            CREATE TABLE merged_events (
+                id               INTEGER PRIMARY KEY,
+                type             TEXT NOT NULL,
+                subtype          TEXT NOT NULL,
+                actor1           TEXT,
+                actor2           TEXT,
+                place_name       TEXT,
+                place_country    TEXT,
+                place_lat        REAL,
+                place_lon        REAL,
+                place_precision  TEXT,
+                date_start       TEXT,
+                date_end         TEXT,
+                mentions         INTEGER NOT NULL
+            );
+            CREATE INDEX ix_merged_events_type_date ON merged_events(type, date_start);
+
+            ALTER TABLE events ADD COLUMN merged_id INTEGER REFERENCES merged_events(id);
+            ALTER TABLE events ADD COLUMN merge_reason TEXT;
+
+            -- Events stored before merging existed each become a merged event of one mention.
+            INSERT INTO merged_events (id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, mentions)
+            SELECT id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, 1 FROM events;
+            UPDATE events SET merged_id = id;
+            CREATE INDEX ix_events_merged ON events(merged_id);
+            CREATE INDEX ix_events_place ON events(place_country, place_name);
+            CREATE INDEX ix_events_actor1 ON events(actor1);
+            """, Backfill: SqlEventStore.BackfillFingerprints),
+        new(3, "work queue for marsad worker", """
+            CREATE TABLE ingest_queue (
+                id           INTEGER PRIMARY KEY,
+                article_id   TEXT NOT NULL UNIQUE,
+                payload      TEXT NOT NULL,
+                state        TEXT NOT NULL DEFAULT 'queued',
+                worker       TEXT,
+                finished_at  TEXT
+            );
+            CREATE INDEX ix_ingest_queue_state ON ingest_queue(state, id);
+            """),
     ];
 
-    internal static int LatestVersion => Migrations[^1].Version;
+    /// <summary>The same schema for PostgreSQL: identity keys, BIGINT and DOUBLE PRECISION, a GIN index for search.</summary>
+    internal static readonly IReadOnlyList<Migration> Postgres =
+    [
+        new(1, "articles, events, quantities, argument spans", """
+            CREATE TABLE articles (
+                id            TEXT PRIMARY KEY,
+                source        TEXT,
+                url           TEXT,
+                title         TEXT,
+                published     TEXT,
+                lang          TEXT NOT NULL,
+                text          TEXT NOT NULL,
+                content_hash  TEXT NOT NULL,
+                ingested_at   TEXT NOT NULL
+            );
+
+            CREATE TABLE events (
+                id                   BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+                article_id           TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                type                 TEXT NOT NULL,
+                subtype              TEXT NOT NULL,
+                actor1               TEXT,
+                actor2               TEXT,
+                place_name           TEXT,
+                place_country        TEXT,
+                place_lat            DOUBLE PRECISION,
+                place_lon            DOUBLE PRECISION,
+                place_precision      TEXT,
+                place_gazetteer_id   TEXT,
+                place_start          BIGINT,
+                place_end            BIGINT,
+                origin_name          TEXT,
+                origin_country       TEXT,
+                origin_lat           DOUBLE PRECISION,
+                origin_lon           DOUBLE PRECISION,
+                origin_precision     TEXT,
+                origin_gazetteer_id  TEXT,
+                origin_start         BIGINT,
+                origin_end           BIGINT,
+                date_start           TEXT,
+                date_end             TEXT,
+                date_precision       TEXT,
+                fatalities           BIGINT,
+                certainty            TEXT NOT NULL,
+                reported_by          TEXT,
+                evidence_start       BIGINT NOT NULL,
+                evidence_end         BIGINT NOT NULL,
+                evidence_text        TEXT NOT NULL,
+                trigger_start        BIGINT NOT NULL,
+                trigger_end          BIGINT NOT NULL
+            );
+            CREATE INDEX ix_events_article ON events(article_id);
+            CREATE INDEX ix_events_type ON events(type, subtype);
+            CREATE INDEX ix_events_date ON events(date_start);
+
+            CREATE TABLE event_quantities (
+                event_id  BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+                key       TEXT NOT NULL,
+                value     BIGINT NOT NULL,
+                PRIMARY KEY (event_id, key)
+            );
+
+            CREATE TABLE event_arguments (
+                event_id  BIGINT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+                name      TEXT NOT NULL,
+                start     BIGINT NOT NULL,
+                "end"     BIGINT NOT NULL,
+                PRIMARY KEY (event_id, name)
+            );
+            """),
+        new(2, "duplicate links and fingerprints, full-text search over normalized text, merged events", """
+            ALTER TABLE articles ADD COLUMN duplicate_of TEXT REFERENCES articles(id);
+            ALTER TABLE articles ADD COLUMN duplicate_reason TEXT;
+            ALTER TABLE articles ADD COLUMN simhash BIGINT;
+            ALTER TABLE articles ADD COLUMN sh0 INTEGER;
+            ALTER TABLE articles ADD COLUMN sh1 INTEGER;
+            ALTER TABLE articles ADD COLUMN sh2 INTEGER;
+            ALTER TABLE articles ADD COLUMN sh3 INTEGER;
+            CREATE INDEX ix_articles_content_hash ON articles(content_hash);
+            CREATE INDEX ix_articles_duplicate_of ON articles(duplicate_of);
+            CREATE INDEX ix_articles_sh0 ON articles(sh0);
+            CREATE INDEX ix_articles_sh1 ON articles(sh1);
+            CREATE INDEX ix_articles_sh2 ON articles(sh2);
+            CREATE INDEX ix_articles_sh3 ON articles(sh3);
+
+            -- The 'simple' configuration: no stemming or stop words, the text is normalized already.
+            CREATE TABLE article_search (
+                article_id  TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                body        TEXT NOT NULL
+            );
+            CREATE INDEX ix_article_search ON article_search USING GIN (to_tsvector('simple', body));
+
+            CREATE TABLE merged_events (
+                id               BIGINT PRIMARY KEY,
+                type             TEXT NOT NULL,
+                subtype          TEXT NOT NULL,
+                actor1           TEXT,
+                actor2           TEXT,
+                place_name       TEXT,
+                place_country    TEXT,
+                place_lat        DOUBLE PRECISION,
+                place_lon        DOUBLE PRECISION,
+                place_precision  TEXT,
+                date_start       TEXT,
+                date_end         TEXT,
+                mentions         BIGINT NOT NULL
+            );
+            CREATE INDEX ix_merged_events_type_date ON merged_events(type, date_start);
+
+            ALTER TABLE events ADD COLUMN merged_id BIGINT REFERENCES merged_events(id);
+            ALTER TABLE events ADD COLUMN merge_reason TEXT;
+
+            INSERT INTO merged_events (id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, mentions)
+            SELECT id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, 1 FROM events;
+            UPDATE events SET merged_id = id;
+            CREATE INDEX ix_events_merged ON events(merged_id);
+            CREATE INDEX ix_events_place ON events(place_country, place_name);
+            CREATE INDEX ix_events_actor1 ON events(actor1);
+            """, Backfill: SqlEventStore.BackfillFingerprints),
+        new(3, "work queue for marsad worker", """
+            CREATE TABLE ingest_queue (
+                id           BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+                article_id   TEXT NOT NULL UNIQUE,
+                payload      TEXT NOT NULL,
+                state        TEXT NOT NULL DEFAULT 'queued',
+                worker       TEXT,
+                finished_at  TEXT
+            );
+            CREATE INDEX ix_ingest_queue_state ON ingest_queue(state, id);
+            """),
+    ];
 
     internal const string CreateVersionTable = """
         CREATE TABLE IF NOT EXISTS schema_version (

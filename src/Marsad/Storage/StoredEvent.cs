@@ -3,17 +3,22 @@ using Marsad.Events;
 namespace Marsad.Storage;
 
 /// <summary>An event read back from the store, with its row id and the article it came from.</summary>
+/// <param name="MergedId">The merged event this mention belongs to (equal to <paramref name="Id"/> for a representative).</param>
+/// <param name="MergeReason">Why the mention joined its merged event; null for the first mention.</param>
 public sealed record StoredEvent(
     long Id,
     EventRecord Event,
     string? ArticleTitle,
     DateOnly? ArticlePublished,
-    string? ArticleSource)
+    string? ArticleSource,
+    long MergedId = 0,
+    string? MergeReason = null,
+    string? ArticleUrl = null)
 {
     public string ArticleId => Event.ArticleId;
 }
 
-/// <summary>Filters for <see cref="SqliteEventStore.QueryEvents"/>; every filter left null matches everything.</summary>
+/// <summary>Filters for <see cref="IEventStore.QueryEvents"/>; every filter left null matches everything.</summary>
 public sealed record EventQuery
 {
     public string? ArticleId { get; init; }
@@ -22,15 +27,47 @@ public sealed record EventQuery
 
     public string? Subtype { get; init; }
 
+    /// <summary>Keep events whose actor1 or actor2 contains this text (after Arabic normalization of neither side: stored names are canonical).</summary>
+    public string? Actor { get; init; }
+
+    /// <summary>ISO 3166 alpha-2 code of the event's place.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>The place name, exactly as stored.</summary>
+    public string? Place { get; init; }
+
     /// <summary>Keep events whose date range ends on or after this day (undated events are dropped).</summary>
     public DateOnly? From { get; init; }
 
     /// <summary>Keep events whose date range starts on or before this day (undated events are dropped).</summary>
     public DateOnly? To { get; init; }
 
+    /// <summary>Keep events whose place lies in this box (events without coordinates are dropped).</summary>
+    public BoundingBox? Box { get; init; }
+
     public int? Limit { get; init; }
 
     public static EventQuery All { get; } = new();
 
     public static EventQuery ForArticle(string articleId) => new() { ArticleId = articleId };
+}
+
+/// <summary>A longitude/latitude rectangle (west, south, east, north), as GeoJSON writes bounding boxes.</summary>
+public sealed record BoundingBox(double West, double South, double East, double North)
+{
+    /// <summary>Parses "west,south,east,north".</summary>
+    public static BoundingBox Parse(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries);
+        if (parts.Length != 4
+            || !double.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var w)
+            || !double.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var s)
+            || !double.TryParse(parts[2], System.Globalization.CultureInfo.InvariantCulture, out var e)
+            || !double.TryParse(parts[3], System.Globalization.CultureInfo.InvariantCulture, out var n)
+            || s > n || w > e)
+        {
+            throw new FormatException($"not a bounding box: '{text}' (expected WEST,SOUTH,EAST,NORTH in degrees)");
+        }
+        return new BoundingBox(w, s, e, n);
+    }
 }
