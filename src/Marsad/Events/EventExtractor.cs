@@ -144,6 +144,10 @@ public sealed partial class EventExtractor
                 continue;
             usedTokens.Add(m.FirstToken);
             var cand = Build(doc, ctx, m, spec, clause, previousSubject);
+            // An act dated a decade or more before the report is history recalled ("مجزرة حماة عام 1982"),
+            // not news to code.
+            if (doc.Published is { } pub && cand.Time?.Value is { } when && when.End < pub.AddYears(-10))
+                continue;
             // Movement is coded for armed actors: "وصل اللاعب" is not a relocation. The mover must be an
             // armed party or fighters must be named right beside the verb.
             if (spec.Type == "x_movement" && !(cand.Actor1 is { } mover && (IsArmed(mover) || mover.Actor?.Category is "rebel" or "islamist" or "militia"))

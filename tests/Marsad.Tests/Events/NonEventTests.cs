@@ -13,6 +13,15 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
 
     [Fact]
+    public void HistoryRecalledIsNotNews()
+    {
+        var events = fx.Events("وتعود الذاكرة إلى مجزرة حماة عام 1982 التي قتل فيها الآلاف. وقصفت قوات النظام السوري أمس مدينة حماة.", "2015-08-01");
+        var e = Assert.Single(events);
+        Assert.Equal("shelling_artillery_missile_attack", e.Subtype);
+        Assert.Equal(new DateOnly(2015, 7, 31), e.Date!.Start);
+    }
+
+    [Fact]
     public void ArmedMoversStillMove()
     {
         var e = Assert.Single(fx.Events("وصل عشرات المقاتلين التابعين لتنظيم داعش إلى مدينة درنة أمس."));
