@@ -27,11 +27,13 @@ public static class NerCommands
         var conll = new Option<string>("--conll") { Description = "Token-per-line file: TOKEN TAG, blank line between sentences.", Required = true };
         var model = new Option<string>("--model") { Description = "Model file (default: the model shipped beside the binaries)." };
         var pred = new Option<string>("--pred") { Description = "Also write TOKEN GOLD PREDICTED lines to this file (conlleval's input)." };
+        var window = new Option<int>("--window") { Description = "Tag runs of this many consecutive sentences as one document, propagating names across them (0: each sentence alone).", DefaultValueFactory = _ => 0 };
         var cmd = new Command("ner", "Tag a CoNLL-style file and print entity-level precision, recall and F1 (exact span match).");
+        cmd.Options.Add(window);
         cmd.Options.Add(conll);
         cmd.Options.Add(model);
         cmd.Options.Add(pred);
-        cmd.SetAction(r => EvalNer(r.GetValue(conll)!, r.GetValue(model), r.GetValue(pred), stdout, stderr));
+        cmd.SetAction(r => EvalNer(r.GetValue(conll)!, r.GetValue(model), r.GetValue(pred), r.GetValue(window), stdout, stderr));
         return cmd;
     }
 
@@ -49,12 +51,17 @@ public static class NerCommands
         var seed = new Option<int>("--seed") { Description = "Shuffle seed.", DefaultValueFactory = _ => 1 };
         var limit = new Option<int?>("--limit") { Description = "Use only the first N training sentences." };
         var margin = new Option<float>("--margin") { Description = "Loss-augmented training: cost of a wrong tag (0 = plain perceptron).", DefaultValueFactory = _ => 0f };
-        var cmd = new Command("ner", "Train the NER tagger (averaged structured perceptron).");
-        foreach (var o in new Option[] { train, output, clusters, gazetteer, epochs, dev, exclude, drop, minCount, seed, limit, margin })
+        var algorithm = new Option<string>("--algorithm") { Description = "perceptron (averaged structured perceptron) or crf (linear-chain CRF, SGD with an L2 prior).", DefaultValueFactory = _ => "perceptron" };
+        var l2 = new Option<double>("--l2") { Description = "CRF: L2 penalty per sentence.", DefaultValueFactory = _ => 1e-4 };
+        var rate = new Option<double>("--rate") { Description = "CRF: initial SGD step size.", DefaultValueFactory = _ => 0.05 };
+        var oPenalty = new Option<float>("--o-penalty") { Description = "Lower the score of the O tag by this much after training (more recall).", DefaultValueFactory = _ => 0f };
+        var cmd = new Command("ner", "Train the NER tagger (averaged structured perceptron or linear-chain CRF).");
+        foreach (var o in new Option[] { train, output, clusters, gazetteer, epochs, dev, exclude, drop, minCount, seed, limit, margin, algorithm, l2, rate, oPenalty })
             cmd.Options.Add(o);
         cmd.SetAction(r => TrainNer(new TrainNerArgs(
             r.GetValue(train)!, r.GetValue(output)!, r.GetValue(clusters), r.GetValue(gazetteer), r.GetValue(epochs), r.GetValue(dev),
-            r.GetValue(exclude) ?? [], r.GetValue(drop), r.GetValue(minCount), r.GetValue(seed), r.GetValue(limit), r.GetValue(margin)), stdout, stderr));
+            r.GetValue(exclude) ?? [], r.GetValue(drop), r.GetValue(minCount), r.GetValue(seed), r.GetValue(limit), r.GetValue(margin),
+            r.GetValue(algorithm)!, r.GetValue(l2), r.GetValue(rate), r.GetValue(oPenalty)), stdout, stderr));
         return cmd;
     }
 
@@ -74,13 +81,19 @@ public static class NerCommands
     }
 
     private sealed record TrainNerArgs(string[] Train, string Out, string? Clusters, string? Gazetteer, int Epochs, string? Dev,
-        string[] Exclude, string? Drop, int MinCount, int Seed, int? Limit, float Margin);
+        string[] Exclude, string? Drop, int MinCount, int Seed, int? Limit, float Margin, string Algorithm, double L2, double Rate, float OPenalty);
 
     private static int TrainNer(TrainNerArgs a, TextWriter stdout, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
         try
         {
+            var algorithm = a.Algorithm.ToLowerInvariant() switch
+            {
+                "perceptron" => NerAlgorithm.Perceptron,
+                "crf" => NerAlgorithm.Crf,
+                _ => throw new ArgumentException($"--algorithm: expected perceptron or crf, found '{a.Algorithm}'"),
+            };
             var groups = NerFeatureGroups.All;
             if (a.Drop is not null)
                 groups &= ~NerFeatureGroupNames.Parse(a.Drop);
@@ -105,17 +118,20 @@ public static class NerCommands
             if (clusters is null) groups &= ~NerFeatureGroups.Clusters;
             var dev = a.Dev is null ? null : ConllReader.ReadFile(a.Dev, lenient: true);
             string description = string.Create(Inv,
-                $"train ner --train {string.Join(' ', a.Train.Select(Path.GetFileName))} --epochs {a.Epochs} --min-count {a.MinCount} --margin {a.Margin} --seed {a.Seed}"
-                + $"{(a.Limit is null ? "" : $" --limit {a.Limit}")}; features: {NerFeatureGroupNames.Format(groups)}"
+                $"train ner --train {string.Join(' ', a.Train.Select(Path.GetFileName))} --algorithm {a.Algorithm.ToLowerInvariant()} --epochs {a.Epochs} --min-count {a.MinCount} --margin {a.Margin} --seed {a.Seed}"
+                + $"{(algorithm == NerAlgorithm.Crf ? string.Create(Inv, $" --l2 {a.L2} --rate {a.Rate}") : "")}"
+                + $"{(a.OPenalty == 0 ? "" : $" --o-penalty {a.OPenalty}")}{(a.Limit is null ? "" : $" --limit {a.Limit}")}; features: {NerFeatureGroupNames.Format(groups)}"
                 + $"{(gazetteer is null ? "" : $"; gazetteer {gazetteer.Count} names")}{(clusters is null ? "" : $"; clusters {clusters.Count} words")}");
-            var options = new NerTrainingOptions { Epochs = a.Epochs, MinFeatureCount = a.MinCount, Seed = a.Seed, Margin = a.Margin, Description = description };
+            var options = new NerTrainingOptions { Epochs = a.Epochs, MinFeatureCount = a.MinCount, Seed = a.Seed, Margin = a.Margin, Algorithm = algorithm, L2 = a.L2, LearningRate = a.Rate, Description = description };
             var features = new NerFeatureExtractor(groups, gazetteer, clusters);
             stderr.WriteLine($"marsad: features: {NerFeatureGroupNames.Format(groups)}");
             var model = NerTrainer.Train(sentences, features, options, stderr, dev is null ? null : (epoch, m) =>
             {
-                var score = Score(m, dev);
+                var score = Score(a.OPenalty == 0 ? m : m.WithOutsidePenalty(a.OPenalty), dev);
                 stdout.WriteLine(string.Create(Inv, $"epoch {epoch}: dev P {score.Micro.Precision:0.0000} R {score.Micro.Recall:0.0000} F1 {score.Micro.F1:0.0000}"));
             });
+            if (a.OPenalty != 0)
+                model = model.WithOutsidePenalty(a.OPenalty);
             model.Save(a.Out);
             stdout.WriteLine(string.Create(Inv,
                 $"marsad: wrote {a.Out} ({new FileInfo(a.Out).Length / 1024.0:0} KiB, {model.FeatureCount} features) in {clock.Elapsed.TotalSeconds:0.0} s"));
@@ -144,9 +160,11 @@ public static class NerCommands
         return sentences;
     }
 
-    private static NerScore Score(NerModel model, IReadOnlyList<NerSentence> sentences, string? predPath = null)
+    private static NerScore Score(NerModel model, IReadOnlyList<NerSentence> sentences, string? predPath = null, int window = 0)
     {
-        var predicted = sentences.Select(s => (IReadOnlyList<string>)model.Tag(s.Tokens)).ToList();
+        var predicted = window <= 0
+            ? sentences.Select(s => (IReadOnlyList<string>)model.Tag(s.Tokens)).ToList()
+            : sentences.Chunk(window).SelectMany(c => model.TagDocument(c.Select(s => s.Tokens).ToList())).Select(t => (IReadOnlyList<string>)t).ToList();
         if (predPath is not null)
         {
             using var w = new StreamWriter(predPath);
@@ -160,7 +178,7 @@ public static class NerCommands
         return EntityScorer.Score(sentences.Select(s => s.Tags).ToList(), predicted);
     }
 
-    private static int EvalNer(string conll, string? modelPath, string? predPath, TextWriter stdout, TextWriter stderr)
+    private static int EvalNer(string conll, string? modelPath, string? predPath, int window, TextWriter stdout, TextWriter stderr)
     {
         modelPath ??= NerModel.DefaultPath;
         if (!File.Exists(conll))
@@ -180,11 +198,13 @@ public static class NerCommands
             load.Stop();
             var sentences = ConllReader.ReadFile(conll);
             var tag = Stopwatch.StartNew();
-            var score = Score(model, sentences, predPath);
+            var score = Score(model, sentences, predPath, window);
             tag.Stop();
             int tokens = sentences.Sum(s => s.Count);
             stdout.WriteLine($"model: {modelPath}");
             stdout.WriteLine($"  {model.Description}");
+            if (window > 0)
+                stdout.WriteLine(string.Create(Inv, $"documents: runs of {window} sentences, names propagated within each"));
             stdout.WriteLine(string.Create(Inv, $"loaded in {load.Elapsed.TotalMilliseconds:0} ms; tagged {sentences.Count} sentences, {tokens} tokens in {tag.Elapsed.TotalSeconds:0.00} s"));
             stdout.WriteLine(score.Format());
             return 0;

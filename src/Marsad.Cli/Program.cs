@@ -33,6 +33,7 @@ public static class Program
         var train = NerCommands.BuildTrain(stdout, stderr);
         train.Subcommands.Add(TrainEventsCommand.Build(stdout, stderr));
         root.Subcommands.Add(train);
+        root.Subcommands.Add(ActorCommands.Build(stdout, stderr));
         root.Subcommands.Add(GazetteerCommands.BuildSetup(stdout, stderr));
         root.Subcommands.Add(GazetteerCommands.BuildGazetteer(stdout, stderr));
         root.Subcommands.Add(IngestCommand.Build(stdout, stderr));

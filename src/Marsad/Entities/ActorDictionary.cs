@@ -23,6 +23,9 @@ public sealed class ActorDictionary
     public PhraseLexicon<ActorHead> Heads { get; } = new();
     public Dictionary<string, CountryEntry> CountriesByCode { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Actors by canonical name (the first row of a name wins).</summary>
+    public Dictionary<string, ActorEntry> ByCanonical { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Capitals and seats of power that stand for their government ("أنقرة وافقت", "واشنطن تدفع").</summary>
     public PhraseLexicon<CountryEntry> Capitals { get; } = new();
 
@@ -48,13 +51,17 @@ public sealed class ActorDictionary
                 foreach (var cap in LexiconFiles.SplitList(f[6]))
                     d.Capitals.Add(cap, c, $"{countries}:{line}");
         }
-        var actors = Path.Combine(lexiconDir, "actors.tsv");
-        foreach (var (line, f) in LexiconFiles.ReadRows(actors, 4))
-        {
-            var a = new ActorEntry(f[0], f[1], f[2].Length == 0 ? null : f[2]);
-            foreach (var alias in LexiconFiles.SplitList(f[3]).Append(a.Canonical))
-                d.Actors.Add(alias, a, $"{actors}:{line}");
-        }
+        // actors.tsv first, then any actors-*.tsv a user added (an import, a team's own list): earlier rows win ties.
+        var actorFiles = new[] { Path.Combine(lexiconDir, "actors.tsv") }
+            .Concat(Directory.EnumerateFiles(lexiconDir, "actors-*.tsv").OrderBy(f => f, StringComparer.Ordinal));
+        foreach (var actors in actorFiles)
+            foreach (var (line, f) in LexiconFiles.ReadRows(actors, 4))
+            {
+                var a = new ActorEntry(f[0], f[1], f[2].Length == 0 ? null : f[2]);
+                d.ByCanonical.TryAdd(a.Canonical, a);
+                foreach (var alias in LexiconFiles.SplitList(f[3]).Append(a.Canonical).Where(x => !x.StartsWith("CAMEO:", StringComparison.Ordinal)))
+                    d.Actors.Add(alias, a, $"{actors}:{line}");
+            }
         var heads = Path.Combine(lexiconDir, lang, "actor-heads.tsv");
         if (File.Exists(heads))
             foreach (var (line, f) in LexiconFiles.ReadRows(heads, 2))

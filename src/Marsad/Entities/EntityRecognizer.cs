@@ -51,6 +51,7 @@ public sealed class EntityRecognizer : IDocumentStage
                 && caps[0].LastToken == e.LastToken)
                 document.Entities[k] = e with { Country = caps[0].Entry.Value };
         }
+        ResolveCoalitions(document);
         // After resolution: pending places point at entity positions, which adding entities would shift.
         AddNamedActors(document);
     }
@@ -243,6 +244,34 @@ public sealed class EntityRecognizer : IDocumentStage
             return i;
         AddPlace(doc, t.Span, i, i, [], null, places);
         return i + 1;
+    }
+
+    private static readonly HashSet<string> BareCoalition = new(StringComparer.Ordinal)
+    {
+        "التحالف", "قوات التحالف", "طيران التحالف", "غارات التحالف", "طايرات التحالف", "مقاتلات التحالف",
+    };
+
+    // "التحالف" alone is the Saudi-led coalition in news about Yemen and the US-led one in news about
+    // Iraq and Syria: the article's countries decide.
+    private void ResolveCoalitions(Document doc)
+    {
+        if (!_actors.ByCanonical.TryGetValue("Saudi-led coalition", out var saudi) || !_actors.ByCanonical.TryGetValue("US-led coalition", out var us))
+            return;
+        int yemen = 0, levant = 0;
+        foreach (var e in doc.Entities)
+        {
+            var code = e.Country?.Code ?? e.Place?.Country;
+            if (code is "YE") yemen++;
+            else if (code is "IQ" or "SY") levant++;
+        }
+        if (levant <= yemen)
+            return;
+        for (int k = 0; k < doc.Entities.Count; k++)
+        {
+            var e = doc.Entities[k];
+            if (e.Actor == saudi && BareCoalition.Contains(ArabicNormalizer.Normalize(CleanName(doc, e.Span, e.FirstToken))))
+                doc.Entities[k] = e with { Actor = us, Name = us.Canonical };
+        }
     }
 
     // People and organisations the statistical tagger found where the dictionary found nothing become

@@ -218,6 +218,11 @@ public sealed class EventExtractor
                 continue;
             usedTokens.Add(m.FirstToken);
             var cand = Build(doc, ctx, m, spec, clause, previousSubject);
+            // Movement is coded for armed actors: "وصل اللاعب" is not a relocation. The mover must be an
+            // armed party or fighters must be named right beside the verb.
+            if (spec.Type == "x_movement" && !(cand.Actor1 is { } mover && (IsArmed(mover) || mover.Actor?.Category is "rebel" or "islamist" or "militia"))
+                && !ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), Math.Min(ctx.End, m.LastToken + 5), "fighter").Any())
+                continue;
             // One event per type in a clause: a second trigger of the same type restates it.
             var twin = found.FirstOrDefault(f => f.Type == cand.Type && (f.Clause == cand.Clause || Math.Abs(f.TriggerToken - cand.TriggerToken) <= 8)
                 && (f.Subtype == cand.Subtype || Generic(f.Subtype) || Generic(cand.Subtype) || (Territorial(f.Subtype) && Territorial(cand.Subtype))));
@@ -277,6 +282,14 @@ public sealed class EventExtractor
             return false;
         if (spec.Anchored && !Anchored(doc, ctx, m, clause))
             return false;
+        // Deaths in floods, road accidents or by court sentence, and family murders, are not political violence.
+        if (spec.Type == "violence_against_civilians" && ctx.HasCue(ctx.First, ctx.End, "non_political"))
+            return false;
+        // Arrests for drugs, theft or residency violations are police news, not political events,
+        // unless an armed or political actor is part of the story.
+        if (spec.Subtype == "arrests" && ctx.HasCue(ctx.First, ctx.End, "crime")
+            && !ctx.Entities.Any(e => e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia" or "unidentified"))
+            return false;
         // Control changes hands over a place: "تحرير الاقتصاد" is not a battle.
         int reach = Math.Min(ctx.End, m.LastToken + 13);
         if (spec.Territory && !ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.FirstToken > m.LastToken && e.FirstToken < reach)
@@ -307,18 +320,15 @@ public sealed class EventExtractor
         return true;
     }
 
-    // A noun of violence names an occurrence when its clause also gives a date, a place, a count,
-    // an actor or a verb of happening; otherwise it is talk about violence in general.
+    // A noun of violence names an occurrence when its clause also gives a date, a count or a verb of
+    // happening; an actor or a place alone is not enough ("اغتيال الحريري" in a debate about the
+    // tribunal names the deed, it does not report one).
     private static bool Anchored(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, (int Start, int End) clause)
     {
         int from = doc.Tokens[clause.Start].Start, to = doc.Tokens[clause.End - 1].End;
         if (doc.Times.Any(t => t.Span.Start >= from && t.Span.End <= to))
             return true;
         if (doc.Numbers.Any(n => n.Span.Start >= from && n.Span.End <= to && n.IsExact))
-            return true;
-        if (ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End
-            && !(e.FirstToken >= m.FirstToken && e.LastToken <= m.LastToken)
-            && (e.Kind is EntityKind.Place or EntityKind.StateActor || e.Kind == EntityKind.Actor && e.Actor!.Category is not ("outlet" or "observer"))))
             return true;
         return ctx.CuesIn(clause.Start, clause.End, "happen").Any();
     }
@@ -371,7 +381,8 @@ public sealed class EventExtractor
             if (e.Actor?.Category is "person" or "organization" && ctx.Source is { } src && src.Span.Overlaps(e.Span)) return false;
             if (e.Kind == EntityKind.Actor) return e.Actor!.Category is not ("outlet" or "observer");
             if (e.Kind == EntityKind.StateActor) return true;
-            if (e.Kind == EntityKind.Nationality) return Adjacent(e);
+            // A plural nationality names people (سبعة عراقيين), not a state.
+            if (e.Kind == EntityKind.Nationality) return Adjacent(e) && !PluralPeople(tokens, e);
             if (e.Kind == EntityKind.Place && e.Country is not null) return Adjacent(e) && !HasPreposition(tokens, e);
             return false;
         }
@@ -433,7 +444,8 @@ public sealed class EventExtractor
         // Security measures and purchases are a state's: "أما في الجزائر فقد كثفت ..." names it as the topic.
         if (actor1 is null && spec.Type == "x_security_measure")
             actor1 = ctx.Entities.LastOrDefault(e => e.Kind == EntityKind.Place && e.Place?.Precision == "country" && e.LastToken < m.FirstToken);
-        if (actor1 is null && !spec.Noun && !passiveLike && previousSubject is not null)
+        // Killing and wounding verbs are mostly passive in news ("قتل وأصيب سبعة"): nobody carries over into them.
+        if (actor1 is null && !spec.Noun && !passiveLike && !spec.Consequence && !spec.NoAgent && previousSubject is not null)
             actor1 = previousSubject;
         if (hasTarget && actor2 is null)
         {
@@ -470,7 +482,8 @@ public sealed class EventExtractor
         }
         place ??= placesAfter.FirstOrDefault(p => !IsActorUse(tokens, p, actor1, actor2))
             ?? places.Where(p => p.LastToken < m.FirstToken && p.FirstToken >= clause.Start && !IsActorUse(tokens, p, actor1, actor2)).OrderByDescending(p => p.FirstToken).FirstOrDefault()
-            ?? places.Where(p => !IsActorUse(tokens, p, actor1, actor2)).OrderBy(p => Math.Abs(p.FirstToken - m.FirstToken)).FirstOrDefault();
+            ?? places.Where(p => !IsActorUse(tokens, p, actor1, actor2) && !Quoted(tokens, p) && (ctx.Source?.Span is not { } src || !src.Overlaps(p.Span)))
+                .OrderBy(p => Math.Abs(p.FirstToken - m.FirstToken)).FirstOrDefault();
 
         // A purchase happens where the buyer is, not at the seller named after من.
         if (spec.Subtype == "procurement")
@@ -657,7 +670,9 @@ public sealed class EventExtractor
         // Ties go to the party named most recently.
         return ctx.EarlierPartyMentions.Concat(ctx.Entities.Where(IsArmed))
             .Select((e, i) => (e, i))
-            .Where(x => x.e.Kind == EntityKind.Actor && x.e.Actor!.Category is "rebel" or "islamist" or "militia" && PartyKey(x.e) != key)
+            // State forces and coalitions fight insurgents, not the militias that side with them.
+            .Where(x => x.e.Kind == EntityKind.Actor && x.e.Actor!.Category is "rebel" or "islamist" or "militia" && PartyKey(x.e) != key
+                && !(x.e.Actor.Category == "militia" && (doer.IsStateSide || doer.Actor?.Category is "coalition" or "international")))
             .GroupBy(x => PartyKey(x.e)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(x => x.i))
             .Select(g => g.Last().e).FirstOrDefault();
     }
@@ -671,12 +686,31 @@ public sealed class EventExtractor
         return head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition && head.Segments[0].Normalized == "ل";
     }
 
+    // A name in quotes beyond the event's clause is usually a title (حصلت "الرياض" على نسخة: the newspaper).
+    private static bool Quoted(List<Token> tokens, EntityMention e) =>
+        e.FirstToken > 0 && e.LastToken + 1 < tokens.Count
+        && tokens[e.FirstToken - 1].Surface is "\"" or "«" or "“" && tokens[e.LastToken + 1].Surface is "\"" or "»" or "”";
+
     private static bool HasPreposition(List<Token> tokens, EntityMention e)
     {
         var head = tokens[e.FirstToken];
         if (head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition)
             return true;
-        return e.FirstToken > 0 && tokens[e.FirstToken - 1].Normalized is "في" or "من" or "الي" or "علي" or "مع" or "عن" or "داخل" or "نحو" or "باتجاه" or "حدود";
+        // "في العاصمة صنعاء": a preposition before the place noun that introduces the name.
+        for (int k = e.FirstToken - 1; k >= Math.Max(0, e.FirstToken - 2); k--)
+        {
+            if (tokens[k].MatchForms.Any(f => f is "في" or "من" or "الي" or "علي" or "مع" or "عن" or "داخل" or "نحو" or "باتجاه" or "حدود" or "قرب"))
+                return true;
+            if (k < e.FirstToken - 1 || tokens[k].Stem is not ("عاصمه" or "مدينه" or "محافظه" or "ولايه" or "بلده"))
+                break;
+        }
+        return false;
+    }
+
+    private static bool PluralPeople(List<Token> tokens, EntityMention e)
+    {
+        var n = tokens[e.LastToken].Normalized;
+        return n.EndsWith("يين", StringComparison.Ordinal) || n.EndsWith("يون", StringComparison.Ordinal);
     }
 
     private static bool SameActor(EntityMention a, EntityMention? b) => b is not null && a.Name == b.Name;
@@ -721,7 +755,9 @@ public sealed class EventExtractor
         // قد before an imperfect verb is "may"; before a past verb it only stresses the fact.
         foreach (var q in ctx.CuesIn(windowStart, m.FirstToken, "may_particle"))
         {
-            if (q.LastToken + 1 < tokens.Count && tokens[q.LastToken + 1].Normalized is { Length: > 2 } next && next[0] is 'ي' or 'ت' or 'ن')
+            // Past forms that happen to start like an imperfect (نفذت، نقلوا) end in ت or وا.
+            if (q.LastToken + 1 < tokens.Count && tokens[q.LastToken + 1].Normalized is { Length: > 2 } next && next[0] is 'ي' or 'ت' or 'ن'
+                && !next.EndsWith('ت') && !next.EndsWith("وا", StringComparison.Ordinal))
                 return ("speculative", q.Span);
         }
         if (ctx.Source is { } src && Governs(doc, ctx, src, m, clause)

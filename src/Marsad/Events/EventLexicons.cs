@@ -14,6 +14,9 @@ public sealed record TriggerSpec(string Type, string Subtype, bool Territory, bo
     /// <summary>A killing that only reports the toll of another violent event in the sentence.</summary>
     public bool Consequence { get; init; }
 
+    /// <summary>An intransitive happening (انفجرت قنبلة) that names no doer of its own.</summary>
+    public bool NoAgent { get; init; }
+
     /// <summary>Cue classes of which one must end just before the trigger.</summary>
     public IReadOnlyList<string> After { get; init; } = [];
 }
@@ -44,7 +47,7 @@ public sealed class EventLexicons
                 .SelectMany(o => o["needs=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
             var after = all.Where(o => o.StartsWith("after=", StringComparison.Ordinal))
                 .SelectMany(o => o["after=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
-            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs) { After = after, Anchored = all.Contains("anchored"), Victim = all.Contains("victim"), Consequence = all.Contains("consequence") };
+            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs) { After = after, Anchored = all.Contains("anchored"), Victim = all.Contains("victim"), Consequence = all.Contains("consequence"), NoAgent = all.Contains("noagent") };
             lex.Triggers.Add(f[0], spec, $"{triggers}:{line}");
         }
         foreach (var (line, f) in LexiconFiles.ReadRows(Path.Combine(dir, "cues.tsv"), 2))

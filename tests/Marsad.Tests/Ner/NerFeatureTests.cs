@@ -44,7 +44,7 @@ public class NerFeatureTests
         var all = new NerFeatureExtractor(NerFeatureGroups.All, null, null);
         Assert.Equal(Keys(all, obs, 4), Keys(all, obs, 4));
         int total = Keys(all, obs, 4).Count;
-        foreach (var g in new[] { NerFeatureGroups.Context, NerFeatureGroups.Clitics, NerFeatureGroups.Affixes, NerFeatureGroups.Shape })
+        foreach (var g in new[] { NerFeatureGroups.Context, NerFeatureGroups.Clitics, NerFeatureGroups.Affixes, NerFeatureGroups.Shape, NerFeatureGroups.Cues, NerFeatureGroups.Ngrams })
         {
             var without = new NerFeatureExtractor(NerFeatureGroups.All & ~g, null, null);
             Assert.True(Keys(without, obs, 4).Count < total, $"{g} adds no feature");
@@ -52,6 +52,17 @@ public class NerFeatureTests
         // Word identity stays whatever the groups: three keys (bias, surface, normalized form).
         Assert.Equal(3, Keys(new NerFeatureExtractor(NerFeatureGroups.None, null, null), obs, 4).Count);
     }
+
+    [Theory]
+    [InlineData("والرئيس", NerCue.Title)]
+    [InlineData("وزيرة", NerCue.Title)]
+    [InlineData("لوزارة", NerCue.OrgHead)]
+    [InlineData("محافظة", NerCue.LocHead)]
+    [InlineData("أبو", NerCue.NameParticle)]
+    [InlineData("قالت", NerCue.Speech)]
+    [InlineData("سيارة", NerCue.None)]
+    public void CuesSeeThroughCliticsAndTheArticle(string word, NerCue cue) =>
+        Assert.Equal(cue, NerCues.Of(TokenObservation.Of(word)));
 
     [Fact]
     public void ContextFeaturesDependOnNeighbours()

@@ -63,6 +63,48 @@ public class NerModelTests
     }
 
     [Fact]
+    public void CrfLearnsASyntheticCorpus()
+    {
+        var train = NerTestData.Synthetic(120);
+        var test = NerTestData.Synthetic(40, offset: 1000);
+        var fx = new NerFeatureExtractor(NerFeatureGroups.All, null, null);
+        var model = NerTrainer.Train(train, fx, new NerTrainingOptions { Epochs = 5, Algorithm = NerAlgorithm.Crf, LearningRate = 0.1 });
+        var score = EntityScorer.Score(test.Select(s => s.Tags).ToList(), test.Select(s => (IReadOnlyList<string>)model.Tag(s.Tokens)).ToList());
+        Assert.True(score.Micro.F1 >= 0.98, score.Format());
+    }
+
+    [Fact]
+    public void OutsidePenaltyOnlyAddsEntitiesAndLeavesTheModelAlone()
+    {
+        var model = NerTrainer.Train(NerTestData.Synthetic(40), new NerFeatureExtractor(NerFeatureGroups.All, null, null), new NerTrainingOptions { Epochs = 2 });
+        string[] sentence = ["وصل", "جميل", "إلى", "المدينة", "امس"];
+        var before = model.Tag(sentence);
+        var eager = model.WithOutsidePenalty(1000);
+        Assert.DoesNotContain("O", eager.Tag(sentence));
+        Assert.Equal(before, model.Tag(sentence));
+    }
+
+    [Fact]
+    public void DocumentTaggingPropagatesANameToItsUntaggedMentions()
+    {
+        string[] a = ["قال", "سامي", "حداد", "امس"], b = ["وأضاف", "حداد", "ان", "الوضع", "صعب"];
+        var obs = new[] { a.Select(TokenObservation.Of).ToArray(), b.Select(TokenObservation.Of).ToArray() };
+        var tags = new[] { new[] { 0, 1, 2, 0 }, new int[5] };
+        NerConsistency.Propagate(obs, tags);
+        Assert.Equal([0, 0, 0, 0, 0], tags[1]);   // only the full name was tagged: a part alone is not propagated
+        tags = [[0, 0, 1, 0], new int[5]];
+        NerConsistency.Propagate(obs, tags);
+        Assert.Equal([0, 1, 0, 0, 0], tags[1]);
+        // A word the model tagged once but left untagged more often does not spread.
+        var many = new[] { Obs("الوضع", "صعب"), Obs("الوضع", "هادئ"), Obs("الوضع", "سيء"), Obs("الوضع", "جيد") };
+        var t2 = new[] { new[] { 5, 0 }, new int[2], new int[2], new int[2] };
+        NerConsistency.Propagate(many, t2);
+        Assert.All(t2.Skip(1), t => Assert.Equal([0, 0], t));
+    }
+
+    private static TokenObservation[] Obs(params string[] words) => words.Select(TokenObservation.Of).ToArray();
+
+    [Fact]
     public void TrainingIsDeterministic()
     {
         var train = NerTestData.Synthetic(60);

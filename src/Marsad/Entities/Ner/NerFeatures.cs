@@ -26,7 +26,13 @@ public enum NerFeatureGroups
     /// <summary>Character classes, length, digits and Latin letters.</summary>
     Shape = 32,
 
-    All = Context | Clitics | Affixes | Gazetteer | Clusters | Shape,
+    /// <summary>Cue words around the token (titles, organisation and place heads, name particles; see <see cref="NerCues"/>).</summary>
+    Cues = 64,
+
+    /// <summary>Character trigrams and 4-letter affixes of the stem, name-like endings, a bag of the stems around.</summary>
+    Ngrams = 128,
+
+    All = Context | Clitics | Affixes | Gazetteer | Clusters | Shape | Cues | Ngrams,
 }
 
 /// <summary>Parsing and printing of feature group lists ("context,clitics").</summary>
@@ -38,7 +44,7 @@ public static class NerFeatureGroupNames
         foreach (var part in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             if (!Enum.TryParse<NerFeatureGroups>(part, ignoreCase: true, out var one) || part.All(char.IsDigit))
-                throw new ArgumentException($"unknown feature group '{part}' (known: context, clitics, affixes, gazetteer, clusters, shape)");
+                throw new ArgumentException($"unknown feature group '{part}' (known: context, clitics, affixes, gazetteer, clusters, shape, cues, ngrams)");
             g |= one;
         }
         return g;
@@ -65,6 +71,12 @@ public sealed class NerFeatureExtractor
     private const int TGazBegin = 50, TGazInside = 51, TGazM1 = 52, TGazP1 = 53, TGazSingle = 54, TGazSingleM1 = 55, TGazSingleP1 = 56;
     private const int TCluster = 60, TClusterM1 = 64, TClusterP1 = 68, TNoCluster = 72, TClusterBigramL = 73, TClusterBigramR = 74, TWordClusterP1 = 75, TClusterM1Word = 76;
 
+    private const int TCue = 80, TCueM1 = 81, TCueM2 = 82, TCueP1 = 83, TCueP2 = 84, TCuePairM = 85, TCueNearLeft = 86, TCueM1Article = 87, TCueStemM1 = 88;
+    private const int TStemPrefix4 = 100, TStemSuffix4 = 101, TStemTrigram = 102, TPattern = 103, TBag = 104;
+
+    /// <summary>Key of the feature every token has: its weights are the per-tag prior.</summary>
+    internal static ulong BiasKey { get; } = FeatureHash.Feature(TBias, 0);
+
     private static readonly ulong Pad = FeatureHash.Of("<s>");
     private static readonly ulong PadEnd = FeatureHash.Of("</s>");
 
@@ -85,7 +97,7 @@ public sealed class NerFeatureExtractor
     {
         public ulong Surface, Norm, Stem, Proclitic, Shape;
         public int[]? Cluster;
-        public byte GazBegin, GazInside, GazSingle;
+        public byte GazBegin, GazInside, GazSingle, Cue;
     }
 
     [ThreadStatic] private static TokenHashes[]? t_hashes;
@@ -109,6 +121,7 @@ public sealed class NerFeatureExtractor
                 Stem = FeatureHash.Of(o.Stem),
                 Proclitic = FeatureHash.Of(o.Proclitics),
                 Shape = FeatureHash.Of(ShapeOf(o.Surface)),
+                Cue = (byte)NerCues.Of(o),
                 Cluster = Clusters is null ? null : Clusters.PathOf(o.Normalized) ?? (o.Stem != o.Normalized ? Clusters.PathOf(o.Stem) : null),
             };
         }
@@ -128,6 +141,8 @@ public sealed class NerFeatureExtractor
         bool clitics = Groups.HasFlag(NerFeatureGroups.Clitics);
         bool affixes = Groups.HasFlag(NerFeatureGroups.Affixes);
         bool shape = Groups.HasFlag(NerFeatureGroups.Shape);
+        bool cues = Groups.HasFlag(NerFeatureGroups.Cues);
+        bool ngrams = Groups.HasFlag(NerFeatureGroups.Ngrams);
         for (int i = 0; i < n; i++)
         {
             starts[i] = keys.Count;
@@ -190,6 +205,10 @@ public sealed class NerFeatureExtractor
                     keys.Add(FeatureHash.Feature(TShapeContext, FeatureHash.Mix(sm1 ^ (t.Shape * 31)), sp1));
                 }
             }
+            if (cues)
+                AddCues(keys, h, i, n, o);
+            if (ngrams)
+                AddNgrams(keys, h, i, n, o);
             if (Gazetteer is not null)
             {
                 AddGaz(keys, TGazBegin, t.GazBegin);
@@ -226,6 +245,60 @@ public sealed class NerFeatureExtractor
             }
         }
         starts[n] = keys.Count;
+    }
+
+    private static void AddCues(List<ulong> keys, TokenHashes[] h, int i, int n, TokenObservation o)
+    {
+        ulong c0 = h[i].Cue, cm1 = i > 0 ? h[i - 1].Cue : 15UL, cm2 = i > 1 ? h[i - 2].Cue : 15UL;
+        ulong cp1 = i + 1 < n ? h[i + 1].Cue : 15UL, cp2 = i + 2 < n ? h[i + 2].Cue : 15UL;
+        keys.Add(FeatureHash.Feature(TCue, c0));
+        keys.Add(FeatureHash.Feature(TCueM1, cm1));
+        keys.Add(FeatureHash.Feature(TCueM2, cm2));
+        keys.Add(FeatureHash.Feature(TCueP1, cp1));
+        keys.Add(FeatureHash.Feature(TCueP2, cp2));
+        keys.Add(FeatureHash.Feature(TCuePairM, cm2 * 16 + cm1));
+        // "وزير الخارجية الفرنسي X": the title sits a few words back, so also the nearest cue within four words, with its distance.
+        for (int d = 1; d <= 4 && i - d >= 0; d++)
+        {
+            if (h[i - d].Cue != 0)
+            {
+                keys.Add(FeatureHash.Feature(TCueNearLeft, (ulong)h[i - d].Cue * 8 + (ulong)d));
+                break;
+            }
+        }
+        // A title before a word without the article reads as a name (الرئيس بوش), with it as a qualifier (الرئيس الفرنسي).
+        bool article = o.Proclitics.EndsWith("ال", StringComparison.Ordinal);
+        keys.Add(FeatureHash.Feature(TCueM1Article, cm1 * 2 + (article ? 1UL : 0UL)));
+        if (cm1 != 0 && cm1 != 15)
+            keys.Add(FeatureHash.Feature(TCueStemM1, cm1, h[i].Stem));
+    }
+
+    private static void AddNgrams(List<ulong> keys, TokenHashes[] h, int i, int n, TokenObservation o)
+    {
+        var s = o.Stem.AsSpan();
+        if (s.Length > 4)
+        {
+            keys.Add(FeatureHash.Feature(TStemPrefix4, FeatureHash.Of(s[..4])));
+            keys.Add(FeatureHash.Feature(TStemSuffix4, FeatureHash.Of(s[^4..])));
+        }
+        // Inner trigrams carry the sound of foreign names (…وفيتش، …سكي) wherever the clitics and endings fall.
+        if (s.Length >= 3)
+        {
+            var padded = s.Length <= 30 ? s : s[..30];
+            for (int k = 0; k + 3 <= padded.Length; k++)
+                keys.Add(FeatureHash.Feature(TStemTrigram, FeatureHash.Of(padded.Slice(k, 3))));
+        }
+        bool article = o.Proclitics.EndsWith("ال", StringComparison.Ordinal);
+        bool nisba = s.EndsWith("ي") || s.EndsWith("يه") || s.EndsWith("يين") || s.EndsWith("يون");
+        keys.Add(FeatureHash.Feature(TPattern, (article ? 1UL : 0UL) | (nisba ? 2UL : 0UL) | ((ulong)Math.Min(s.Length, 9) << 2)));
+        // Topic words anywhere near (a match, a ministry, a war) without their exact position.
+        for (int d = -3; d <= 3; d++)
+        {
+            int j = i + d;
+            if (d == 0 || j < 0 || j >= n)
+                continue;
+            keys.Add(FeatureHash.Feature(TBag, h[j].Stem));
+        }
     }
 
     private static void AddGaz(List<ulong> keys, int template, byte mask)

@@ -119,6 +119,25 @@ public sealed class NerModel
         Features.Clusters?.Write(w);
     }
 
+    /// <summary>
+    /// A copy whose O tag costs <paramref name="penalty"/> more at every token: trained models are cautious on unseen
+    /// words, so a small penalty, chosen on held-out data, trades a little precision for more recall.
+    /// </summary>
+    public NerModel WithOutsidePenalty(float penalty)
+    {
+        var index = new Dictionary<ulong, int>(_index);
+        var weights = (float[])_weights.Clone();
+        ulong bias = NerFeatureExtractor.BiasKey;
+        if (!index.TryGetValue(bias, out int row))
+        {
+            row = index.Count;
+            index[bias] = row;
+            Array.Resize(ref weights, weights.Length + L);
+        }
+        weights[row * L + NerLabels.Outside] -= penalty;
+        return new NerModel(Features, index, weights, _transitions, Description);
+    }
+
     /// <summary>Tags one tokenized sentence; returns canonical BIO tags.</summary>
     public string[] Tag(IReadOnlyList<string> tokens)
     {
@@ -128,6 +147,24 @@ public sealed class NerModel
         var tags = new int[obs.Length];
         TagObserved(obs, tags);
         return tags.Select(t => NerLabels.Tags[t]).ToArray();
+    }
+
+    /// <summary>
+    /// Tags the sentences of one document together: each sentence is tagged alone, then names found in one are
+    /// propagated to their untagged mentions in the others (<see cref="NerConsistency"/>).
+    /// </summary>
+    public string[][] TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var obs = new TokenObservation[sentences.Count][];
+        var tags = new int[sentences.Count][];
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            obs[s] = sentences[s].Select(TokenObservation.Of).ToArray();
+            tags[s] = new int[obs[s].Length];
+            TagObserved(obs[s], tags[s]);
+        }
+        NerConsistency.Propagate(obs, tags);
+        return tags.Select(t => t.Select(x => NerLabels.Tags[x]).ToArray()).ToArray();
     }
 
     [ThreadStatic] private static List<ulong>? t_keys;
@@ -164,19 +201,29 @@ public sealed class NerModel
 
     /// <summary>
     /// Named entities of an analyzed document (sentences and tokens already added by <see cref="TextAnalyzer"/>),
-    /// sentence by sentence, in text order.
+    /// in text order. Sentences are tagged one by one, then names are propagated to their untagged mentions
+    /// elsewhere in the document (<see cref="NerConsistency"/>).
     /// </summary>
     public IReadOnlyList<NamedEntity> Tag(Document document)
     {
         var result = new List<NamedEntity>();
-        var obs = new List<TokenObservation>();
+        var obs = new List<TokenObservation[]>(document.Sentences.Count);
+        var allTags = new List<int[]>(document.Sentences.Count);
         foreach (var sentence in document.Sentences)
         {
-            obs.Clear();
-            for (int i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
-                obs.Add(TokenObservation.Of(document.Tokens[i]));
-            var tags = new int[obs.Count];
-            TagObserved(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(obs), tags);
+            var o = new TokenObservation[sentence.TokenCount];
+            for (int i = 0; i < o.Length; i++)
+                o[i] = TokenObservation.Of(document.Tokens[sentence.FirstToken + i]);
+            var tags = new int[o.Length];
+            TagObserved(o, tags);
+            obs.Add(o);
+            allTags.Add(tags);
+        }
+        NerConsistency.Propagate(obs, allTags);
+        for (int s = 0; s < allTags.Count; s++)
+        {
+            var sentence = document.Sentences[s];
+            var tags = allTags[s];
             int start = -1;
             for (int i = 0; i <= tags.Length; i++)
             {

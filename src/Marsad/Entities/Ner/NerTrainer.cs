@@ -20,8 +20,24 @@ public sealed record NerTrainingOptions
     /// </summary>
     public float Margin { get; init; } = 0;
 
+    /// <summary>Which learner: the averaged perceptron or a linear-chain CRF (see <see cref="NerCrfTrainer"/>).</summary>
+    public NerAlgorithm Algorithm { get; init; } = NerAlgorithm.Perceptron;
+
+    /// <summary>CRF only: L2 penalty per training sentence on every weight (the prior's 1/(σ²·N)).</summary>
+    public double L2 { get; init; } = 1e-4;
+
+    /// <summary>CRF only: initial SGD step size.</summary>
+    public double LearningRate { get; init; } = 0.05;
+
     /// <summary>Saved with the model so that it says how it was made.</summary>
     public string Description { get; init; } = "";
+}
+
+/// <summary>The learning algorithm of a training run.</summary>
+public enum NerAlgorithm
+{
+    Perceptron,
+    Crf,
 }
 
 /// <summary>
@@ -34,7 +50,7 @@ public static class NerTrainer
 {
     private const int L = NerLabels.Count;
 
-    private sealed class Instance(int[] features, int[] starts, int[] gold)
+    internal sealed class Instance(int[] features, int[] starts, int[] gold)
     {
         public int[] Features { get; } = features;
         public int[] Starts { get; } = starts;
@@ -50,6 +66,8 @@ public static class NerTrainer
         TextWriter? log = null,
         Action<int, NerModel>? afterEpoch = null)
     {
+        if (options.Algorithm == NerAlgorithm.Crf)
+            return NerCrfTrainer.Train(sentences, features, options, log, afterEpoch);
         var clock = Stopwatch.StartNew();
         var (instances, keyOf) = Featurize(sentences, features, options.MinFeatureCount);
         int featureCount = keyOf.Length;
@@ -169,7 +187,7 @@ public static class NerTrainer
         return new NerModel(features, index, rows.ToArray(), trans, description);
     }
 
-    private static (List<Instance> Instances, ulong[] KeyOf) Featurize(IReadOnlyList<NerSentence> sentences, NerFeatureExtractor features, int minCount)
+    internal static (List<Instance> Instances, ulong[] KeyOf) Featurize(IReadOnlyList<NerSentence> sentences, NerFeatureExtractor features, int minCount)
     {
         var counts = new Dictionary<ulong, int>();
         var raw = new List<(ulong[] Keys, int[] Starts, int[] Gold)>(sentences.Count);
