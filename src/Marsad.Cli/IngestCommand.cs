@@ -72,7 +72,8 @@ public static class IngestCommand
             var stats = ingestor.Run(
                 ReadAll(paths, stderr, limits),
                 progress.Report,
-                (article, ex) => stderr.WriteLine($"marsad: article '{article.Id}': extraction failed: {ex.GetType().Name}: {ex.Message}"));
+                (article, ex) => stderr.WriteLine($"marsad: article '{article.Id}': extraction failed: {ex.GetType().Name}: {ex.Message}"),
+                (article, message) => stderr.WriteLine($"marsad: article '{article.Id}': {message}"));
             progress.Done();
             stdout.WriteLine(Summary(stats, store));
             return stats.Read > 0 ? 0 : 1;

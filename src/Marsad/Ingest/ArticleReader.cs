@@ -44,6 +44,9 @@ public static class ArticleReader
             var files = ListFiles(path);
             if (files.Count == 0)
                 report(new IngestDiagnostic(path, 0, $"no article files ({ExtensionList}) in this folder", DiagnosticKind.FileProblem));
+            // Every file in the folder is accounted for: the ones not read are named, with why.
+            foreach (var other in Directory.EnumerateFiles(path).Where(f => !IsSupported(f) && !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+                report(new IngestDiagnostic(other, 0, $"unsupported file type (expected {ExtensionList}); skipped", DiagnosticKind.FileProblem));
             foreach (var file in files)
                 foreach (var a in ReadFile(file, report, limits))
                     yield return a;
@@ -69,6 +72,7 @@ public static class ArticleReader
         }
         int count = 0;
         bool refused = false;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         void Track(IngestDiagnostic d)
         {
             refused |= d.Kind == DiagnosticKind.FileProblem;
@@ -79,6 +83,12 @@ public static class ArticleReader
             : ReadStreamFile(file, Track, limits);
         foreach (var a in Guard(articles, file, Track))
         {
+            // Two records with one id in a file: the first wins, as it would in the store, and the user hears of it.
+            if (!ids.Add(a.Id))
+            {
+                report(new IngestDiagnostic(file, 0, $"duplicate id '{a.Id}' (an earlier record in this file has it); the later record is skipped", DiagnosticKind.SkippedRecord));
+                continue;
+            }
             count++;
             yield return a;
         }
@@ -211,6 +221,11 @@ public static class ArticleReader
             report(new IngestDiagnostic(name, 0, "no text (only white space or a byte order mark); file skipped", DiagnosticKind.FileProblem));
             return null;
         }
+        if (TextChecks.NotProse(text) is { } why)
+        {
+            report(new IngestDiagnostic(name, 0, why + "; file skipped", DiagnosticKind.FileProblem));
+            return null;
+        }
         return new Article("txt-" + ShortHash(text), text, Lang: HtmlArticleReader.ScriptLanguage(text));
     }
 
@@ -252,7 +267,7 @@ public static class ArticleReader
             }
             using (doc)
             {
-                var article = MapObject(doc.RootElement, name, lineNo, report);
+                var article = SafeMap(doc.RootElement, name, lineNo, report);
                 if (article is not null)
                     yield return article;
             }
@@ -325,7 +340,7 @@ public static class ArticleReader
                 continue;
             }
             using var _ = doc;
-            var article = MapObject(doc.RootElement, name, el.Line, report);
+            var article = SafeMap(doc.RootElement, name, el.Line, report);
             if (article is not null)
                 yield return article;
         }
@@ -378,6 +393,20 @@ public static class ArticleReader
         if (totalSoFar + size > limits.MaxZipTotalBytes)
             return $"the archive would expand beyond {ReaderLimits.Size(limits.MaxZipTotalBytes)} in total";
         return null;
+    }
+
+    private static Article? SafeMap(JsonElement root, string name, int line, Action<IngestDiagnostic> report)
+    {
+        try
+        {
+            return MapObject(root, name, line, report);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to turn a lone surrogate escape (\ud800) into a string.
+            report(new IngestDiagnostic(name, line, "a string holds an invalid \\u escape (an unpaired surrogate); skipped", DiagnosticKind.SkippedRecord));
+            return null;
+        }
     }
 
     private static Article? MapObject(JsonElement root, string name, int line, Action<IngestDiagnostic> report)
@@ -447,11 +476,20 @@ public static class ArticleReader
             report(new IngestDiagnostic(name, line, $"{label} has no text after removing control characters; skipped", DiagnosticKind.SkippedRecord));
             return null;
         }
+        if (TextChecks.NotProse(text) is { } why)
+        {
+            report(new IngestDiagnostic(name, line, $"{label} {why}; skipped", DiagnosticKind.SkippedRecord));
+            return null;
+        }
         DateOnly? date = null;
         if (!string.IsNullOrWhiteSpace(published))
         {
-            if (PublishedDate.TryParse(published, out var d))
+            if (PublishedDate.TryParse(published, out var d) && d.Year >= 1900 && d.Year <= DateTime.UtcNow.Year + 1)
                 date = d;
+            else if (PublishedDate.TryParse(published, out d))
+                report(new IngestDiagnostic(name, line,
+                    $"article '{id}': {publishedField} \"{published}\" is not a plausible publication date (year {d.Year}); read without a publication date",
+                    DiagnosticKind.Warning));
             else
                 report(new IngestDiagnostic(name, line,
                     $"article '{id}': cannot read {publishedField} \"{published}\" (expected YYYY-MM-DD, optionally with a time); read without a publication date",

@@ -64,6 +64,13 @@ public static class HtmlArticleReader
         }
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var doc = parser.ParseDocument(html);
+        int depth = MaxDepth(doc);
+        if (depth > MaxNesting)
+        {
+            // Readability and serialisation recurse over the tree; a hostile page must not overflow the stack.
+            report(new IngestDiagnostic(name, 0, $"markup nested {depth} levels deep (the limit is {MaxNesting}): broken or hostile page; file skipped", DiagnosticKind.FileProblem));
+            return null;
+        }
 
         string? title = Clean(Meta(doc, "og:title")) ?? Clean(doc.Title) ?? Clean(doc.QuerySelector("h1")?.TextContent) ?? feedTitle;
         string? canonical = Clean(doc.QuerySelector("link[rel=canonical]")?.GetAttribute("href")) ?? Clean(Meta(doc, "og:url")) ?? url;
@@ -83,6 +90,11 @@ public static class HtmlArticleReader
             report(new IngestDiagnostic(name, 0, "no text left after removing markup, scripts and styles; file skipped", DiagnosticKind.FileProblem));
             return null;
         }
+        if (TextChecks.NotProse(text) is { } why)
+        {
+            report(new IngestDiagnostic(name, 0, $"the page text {why}; file skipped", DiagnosticKind.FileProblem));
+            return null;
+        }
         if (TextChecks.MojibakeSample(text) is { } sample)
         {
             report(new IngestDiagnostic(name, 0, $"the page text is mojibake (\"{sample}\"): it was saved in the wrong encoding; file skipped", DiagnosticKind.FileProblem));
@@ -91,6 +103,27 @@ public static class HtmlArticleReader
         string lang = declaredLang ?? ScriptLanguage(text);
         string id = "html-" + ArticleReader.ShortHash(canonical ?? text);
         return new Article(id, text, title is null ? null : TextChecks.Sanitize(title, out _), published, lang, Source: HostOf(canonical), Url: canonical);
+    }
+
+    private const int MaxNesting = 400;
+
+    /// <summary>The depth of the element tree, measured without recursion.</summary>
+    private static int MaxDepth(IHtmlDocument doc)
+    {
+        int max = 0;
+        var stack = new Stack<(INode Node, int Depth)>();
+        stack.Push((doc.DocumentElement, 1));
+        while (stack.Count > 0)
+        {
+            var (node, d) = stack.Pop();
+            max = Math.Max(max, d);
+            if (max > MaxNesting)
+                return max;
+            foreach (var child in node.ChildNodes)
+                if (child is IElement)
+                    stack.Push((child, d + 1));
+        }
+        return max;
     }
 
     private static string MainText(IHtmlDocument doc, string? url)
@@ -127,7 +160,7 @@ public static class HtmlArticleReader
     private static void Walk(INode node, StringBuilder sb, int depth)
     {
         // Pathologically nested markup must not overflow the stack; anything that deep is not prose.
-        if (depth > 256)
+        if (depth > MaxNesting + 8)
             return;
         foreach (var child in node.ChildNodes)
         {

@@ -43,6 +43,13 @@ public sealed class Ingestor
 
     /// <summary>Ingests every article; <paramref name="progress"/> sees the totals after each batch, <paramref name="error"/> each failed article.</summary>
     public IngestStats Run(IEnumerable<Article> articles, Action<IngestStats>? progress = null, Action<Article, Exception>? error = null)
+        => Run(articles, progress, error, null);
+
+    /// <summary>
+    /// As <see cref="Run(IEnumerable{Article}, Action{IngestStats}?, Action{Article, Exception}?)"/>; <paramref name="notice"/>
+    /// hears of articles whose id is stored with another text (the stored one is kept, never overwritten).
+    /// </summary>
+    public IngestStats Run(IEnumerable<Article> articles, Action<IngestStats>? progress, Action<Article, Exception>? error, Action<Article, string>? notice)
     {
         var clock = Stopwatch.StartNew();
         var totals = new Totals();
@@ -53,19 +60,19 @@ public sealed class Ingestor
             batch.Add(article);
             if (batch.Count < _batchSize)
                 continue;
-            Flush(batch, totals, error);
+            Flush(batch, totals, error, notice);
             batch.Clear();
             progress?.Invoke(totals.ToStats(clock.Elapsed));
         }
         if (batch.Count > 0)
         {
-            Flush(batch, totals, error);
+            Flush(batch, totals, error, notice);
             progress?.Invoke(totals.ToStats(clock.Elapsed));
         }
         return totals.ToStats(clock.Elapsed);
     }
 
-    private void Flush(List<Article> batch, Totals totals, Action<Article, Exception>? error)
+    private void Flush(List<Article> batch, Totals totals, Action<Article, Exception>? error, Action<Article, string>? notice)
     {
         var keys = batch.Select(a => TextFingerprint.Compute(a)).ToList();
         var lookup = _store.Lookup(batch.Select(a => a.Id).ToList(), keys.Select(k => k.ContentHash).ToList());
@@ -81,6 +88,9 @@ public sealed class Ingestor
             if (lookup.KnownIds.Contains(article.Id) || !seenIds.Add(article.Id))
             {
                 totals.AlreadyStored++;
+                // Resuming a run re-reads the same texts silently; a different text under a stored id is worth a word.
+                if (lookup.KnownIds.Contains(article.Id) && !lookup.OriginalByHash.ContainsKey(hash))
+                    notice?.Invoke(article, "id already stored with a different text; the stored article is kept unchanged");
                 continue;
             }
 

@@ -60,6 +60,23 @@ public static class TextChecks
         return text.Substring(start, len).ReplaceLineEndings(" ");
     }
 
+    /// <summary>Longer runs without white space are encoded data (base64, minified code), never prose.</summary>
+    public const int MaxWordLength = 10_000;
+
+    /// <summary>Why the text is not prose (a "word" longer than <see cref="MaxWordLength"/>), or null.</summary>
+    public static string? NotProse(string text)
+    {
+        int run = 0, longest = 0;
+        foreach (char c in text)
+        {
+            run = char.IsWhiteSpace(c) ? 0 : run + 1;
+            longest = Math.Max(longest, run);
+        }
+        return longest > MaxWordLength
+            ? $"holds a \"word\" of {longest:N0} characters without a space (encoded data, not prose; the limit is {MaxWordLength:N0})"
+            : null;
+    }
+
     /// <summary>
     /// True when the first bytes look like a binary file rather than text: a NUL byte (outside UTF-16),
     /// or many control bytes. Text files never hold either.

@@ -56,7 +56,40 @@ public static partial class TextDecoder
 
         if (Utf8.IsValid(bytes))
             return Finish(bytes, StrictUtf8, "content", warnings);
+        if (BrokenUtf8(bytes) is { } broken)
+            return new DecodedText(null, "utf-8", "content", warnings, broken);
         return Finish(bytes, GuessSingleByte(bytes), "content", warnings);
+    }
+
+    /// <summary>
+    /// Why bytes that are UTF-8 apart from a few bad sequences (a file cut off mid-character, a
+    /// corrupted block) are refused, or null when they are not UTF-8 at all. Mostly valid
+    /// multi-byte sequences never happen by chance in a single-byte code page.
+    /// </summary>
+    private static string? BrokenUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int multi = 0, bad = 0, firstBad = -1;
+        for (int i = 0; i < bytes.Length;)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[i..], out _, out int used);
+            if (status == System.Buffers.OperationStatus.Done)
+            {
+                if (used > 1)
+                    multi++;
+            }
+            else
+            {
+                bad++;
+                if (firstBad < 0)
+                    firstBad = i;
+            }
+            i += Math.Max(used, 1);
+        }
+        if (multi < 4 || bad * 10 > multi)
+            return null;
+        return firstBad >= bytes.Length - 3
+            ? $"UTF-8 text cut off in the middle of a character at byte {firstBad} (a truncated file); refused rather than stored with a replacement character"
+            : $"invalid UTF-8 at byte {firstBad} ({bad} bad sequence(s) in otherwise UTF-8 text: a corrupted file); refused";
     }
 
     /// <summary>Decodes with the declared charset when the bytes agree with it; null when the content should decide.</summary>
