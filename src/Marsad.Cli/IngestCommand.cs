@@ -21,22 +21,36 @@ public static class IngestCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "JSON Lines, CSV or SaudiNewsNet zip files, or folders of them.",
+            Description = "JSON Lines, CSV, HTML (.html/.htm), plain text (.txt) or zip files, or folders of them.",
             Arity = ArgumentArity.OneOrMore,
         };
         var db = DbOption();
         var lexicons = new Option<string>("--lexicons") { Description = "Folder of lexicons to use instead of the ones shipped beside the binaries." };
         var batch = new Option<int>("--batch") { Description = "Articles per transaction (default 200).", DefaultValueFactory = _ => 200 };
+        var maxFile = new Option<int>("--max-file-mb") { Description = "Largest HTML or text file (or zip entry) read, in MB (default 20); larger ones are refused.", DefaultValueFactory = _ => 20 };
+        var maxRecord = new Option<int>("--max-record-mb") { Description = "Largest JSON line or CSV record read, in MB (default 20).", DefaultValueFactory = _ => 20 };
         var cmd = new Command("ingest", "Extract events from articles and store them (skips what is stored; links duplicates; merges events).");
         cmd.Arguments.Add(paths);
         cmd.Options.Add(db);
         cmd.Options.Add(lexicons);
         cmd.Options.Add(batch);
-        cmd.SetAction(r => Run(r.GetValue(paths)!, r.GetValue(db), r.GetValue(lexicons), r.GetValue(batch), stdout, stderr));
+        cmd.Options.Add(maxFile);
+        cmd.Options.Add(maxRecord);
+        cmd.SetAction(r =>
+        {
+            int fileMb = r.GetValue(maxFile), recordMb = r.GetValue(maxRecord);
+            if (fileMb is < 1 or > 2047 || recordMb is < 1 or > 2047)
+            {
+                stderr.WriteLine("marsad: --max-file-mb and --max-record-mb must be between 1 and 2047");
+                return 2;
+            }
+            var limits = ReaderLimits.Default with { MaxFileBytes = (long)fileMb << 20, MaxRecordBytes = recordMb << 20 };
+            return Run(r.GetValue(paths)!, r.GetValue(db), r.GetValue(lexicons), r.GetValue(batch), stdout, stderr, limits);
+        });
         return cmd;
     }
 
-    public static int Run(string[] paths, string? db, string? lexicons, int batchSize, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] paths, string? db, string? lexicons, int batchSize, TextWriter stdout, TextWriter stderr, ReaderLimits? limits = null)
     {
         if (batchSize < 1)
         {
@@ -56,9 +70,10 @@ public static class IngestCommand
             var progress = new ProgressLine(stderr);
             var ingestor = new Ingestor(store, pipeline.Process, batchSize);
             var stats = ingestor.Run(
-                ReadAll(paths, stderr),
+                ReadAll(paths, stderr, limits),
                 progress.Report,
-                (article, ex) => stderr.WriteLine($"marsad: article '{article.Id}': extraction failed: {ex.GetType().Name}: {ex.Message}"));
+                (article, ex) => stderr.WriteLine($"marsad: article '{article.Id}': extraction failed: {ex.GetType().Name}: {ex.Message}"),
+                (article, message) => stderr.WriteLine($"marsad: article '{article.Id}': {message}"));
             progress.Done();
             stdout.WriteLine(Summary(stats, store));
             return stats.Read > 0 ? 0 : 1;
@@ -74,7 +89,7 @@ public static class IngestCommand
     public static string Summary(IngestStats s, IEventStore store) => string.Create(CultureInfo.InvariantCulture,
         $"ingested {s.Read:N0} articles in {s.Elapsed.TotalSeconds:0.0} s ({s.ArticlesPerSecond:0.0} articles/s): {s.Stored:N0} new, {s.ExactDuplicates:N0} exact and {s.NearDuplicates:N0} near duplicates linked, {s.AlreadyStored:N0} already stored, {s.Failed:N0} failed; {s.Events:N0} events ({s.Merged:N0} merged into events other articles told). {store.Location} holds {store.CountArticles():N0} articles, {store.CountEvents():N0} event mentions, {store.CountMergedEvents():N0} events.");
 
-    private static IEnumerable<Text.Article> ReadAll(string[] paths, TextWriter stderr)
+    private static IEnumerable<Text.Article> ReadAll(string[] paths, TextWriter stderr, ReaderLimits? limits)
     {
         foreach (var path in paths)
         {
@@ -83,7 +98,7 @@ public static class IngestCommand
                 stderr.WriteLine($"marsad: {path}: no such file or folder");
                 continue;
             }
-            foreach (var article in ArticleReader.Read(path, d => stderr.WriteLine("marsad: " + d)))
+            foreach (var article in ArticleReader.Read(path, d => stderr.WriteLine("marsad: " + d), limits))
                 yield return article;
         }
     }

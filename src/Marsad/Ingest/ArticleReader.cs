@@ -8,14 +8,15 @@ using Marsad.Text;
 namespace Marsad.Ingest;
 
 /// <summary>
-/// Streams articles out of JSON Lines, CSV and SaudiNewsNet zip files (or a folder of them), one at a
-/// time so memory stays flat on large inputs. Bad records never stop the batch: each becomes an
-/// <see cref="IngestDiagnostic"/> passed to the caller's callback, and reading goes on.
+/// Streams articles out of JSON Lines, CSV, saved web pages, plain text and zip files of these (or a
+/// folder of them), one at a time so memory stays flat on large inputs. Bad records and refused files
+/// never stop the batch: each becomes an <see cref="IngestDiagnostic"/> passed to the caller's
+/// callback, and reading goes on.
 /// </summary>
 public static class ArticleReader
 {
     /// <summary>The file name endings read, in the order they are listed to users.</summary>
-    public static readonly IReadOnlyList<string> Extensions = [".jsonl", ".ndjson", ".json", ".csv", ".zip"];
+    public static readonly IReadOnlyList<string> Extensions = [".jsonl", ".ndjson", ".json", ".csv", ".html", ".htm", ".txt", ".zip"];
 
     private static readonly string ExtensionList = string.Join(", ", Extensions);
 
@@ -36,25 +37,29 @@ public static class ArticleReader
         Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Reads every article in a file or folder; problems go to <paramref name="report"/>.</summary>
-    public static IEnumerable<Article> Read(string path, Action<IngestDiagnostic> report)
+    public static IEnumerable<Article> Read(string path, Action<IngestDiagnostic> report, ReaderLimits? limits = null)
     {
         if (Directory.Exists(path))
         {
             var files = ListFiles(path);
             if (files.Count == 0)
                 report(new IngestDiagnostic(path, 0, $"no article files ({ExtensionList}) in this folder", DiagnosticKind.FileProblem));
+            // Every file in the folder is accounted for: the ones not read are named, with why.
+            foreach (var other in Directory.EnumerateFiles(path).Where(f => !IsSupported(f) && !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+                report(new IngestDiagnostic(other, 0, $"unsupported file type (expected {ExtensionList}); skipped", DiagnosticKind.FileProblem));
             foreach (var file in files)
-                foreach (var a in ReadFile(file, report))
+                foreach (var a in ReadFile(file, report, limits))
                     yield return a;
             yield break;
         }
-        foreach (var a in ReadFile(path, report))
+        foreach (var a in ReadFile(path, report, limits))
             yield return a;
     }
 
     /// <summary>Reads one file, choosing the format by its extension.</summary>
-    public static IEnumerable<Article> ReadFile(string file, Action<IngestDiagnostic> report)
+    public static IEnumerable<Article> ReadFile(string file, Action<IngestDiagnostic> report, ReaderLimits? limits = null)
     {
+        limits ??= ReaderLimits.Default;
         if (!File.Exists(file))
         {
             report(new IngestDiagnostic(file, 0, "file not found", DiagnosticKind.FileProblem));
@@ -66,39 +71,179 @@ public static class ArticleReader
             yield break;
         }
         int count = 0;
-        var articles = file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
-            ? ReadZip(file, report)
-            : ReadStreamFile(file, report);
-        foreach (var a in Guard(articles, file, report))
+        bool refused = false;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        void Track(IngestDiagnostic d)
         {
+            refused |= d.Kind == DiagnosticKind.FileProblem;
+            report(d);
+        }
+        var articles = file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            ? ReadZip(file, Track, limits)
+            : ReadStreamFile(file, Track, limits);
+        foreach (var a in Guard(articles, file, Track))
+        {
+            // Two records with one id in a file: the first wins, as it would in the store, and the user hears of it.
+            if (!ids.Add(a.Id))
+            {
+                report(new IngestDiagnostic(file, 0, $"duplicate id '{a.Id}' (an earlier record in this file has it); the later record is skipped", DiagnosticKind.SkippedRecord));
+                continue;
+            }
             count++;
             yield return a;
         }
-        if (count == 0)
+        // A file already refused with its reason needs no second, vaguer message.
+        if (count == 0 && !refused)
             report(new IngestDiagnostic(file, 0, "no articles", DiagnosticKind.FileProblem));
     }
 
-    private static IEnumerable<Article> ReadStreamFile(string file, Action<IngestDiagnostic> report)
+    private static IEnumerable<Article> ReadStreamFile(string file, Action<IngestDiagnostic> report, ReaderLimits limits)
     {
+        long length = new FileInfo(file).Length;
+        if (length == 0)
+        {
+            report(new IngestDiagnostic(file, 0, "empty file", DiagnosticKind.FileProblem));
+            yield break;
+        }
         using var stream = OpenRead(file);
-        var articles = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
-            ? ReadCsv(stream, file, report)
-            : LooksLikeArray(stream)
-                ? ReadJsonArray(stream, file, report)
-                : ReadJsonLines(stream, file, report);
+        foreach (var a in ReadStream(stream, file, length, report, limits))
+            yield return a;
+    }
+
+    /// <summary>Reads one file or zip entry, choosing the format by the extension of <paramref name="name"/>.</summary>
+    private static IEnumerable<Article> ReadStream(Stream stream, string name, long length, Action<IngestDiagnostic> report, ReaderLimits limits)
+    {
+        string ext = Path.GetExtension(name).ToLowerInvariant();
+        if (ext is ".html" or ".htm" or ".txt")
+        {
+            var whole = ReadWhole(stream, name, length, report, limits);
+            if (whole is null)
+                yield break;
+            var article = ext == ".txt"
+                ? ReadPlainText(whole, name, report)
+                : HtmlArticleReader.Read(whole, name, report);
+            if (article is not null)
+                yield return article;
+            yield break;
+        }
+        if (!PeekText(stream, name, report))
+            yield break;
+        var articles = ext == ".csv"
+            ? ReadCsv(stream, name, report, limits)
+            // A zip entry cannot be rewound after peeking; SaudiNewsNet's .json entries are arrays.
+            : (stream.CanSeek ? LooksLikeArray(stream) : ext == ".json")
+                ? ReadJsonArray(stream, name, report, limits)
+                : ReadJsonLines(stream, name, report, limits);
         foreach (var a in articles)
             yield return a;
     }
 
-    /// <summary>Reads JSON Lines: one article object per line (FORMAT.md); blank lines are ignored.</summary>
-    public static IEnumerable<Article> ReadJsonLines(Stream stream, string name, Action<IngestDiagnostic> report)
+    /// <summary>The whole of a file read at once, or null (reported) when it is too large, empty or binary.</summary>
+    private static byte[]? ReadWhole(Stream stream, string name, long length, Action<IngestDiagnostic> report, ReaderLimits limits)
     {
+        if (length > limits.MaxFileBytes)
+        {
+            report(new IngestDiagnostic(name, 0, $"file is {ReaderLimits.Size(length)}, above the {ReaderLimits.Size(limits.MaxFileBytes)} limit for HTML and text files; skipped", DiagnosticKind.FileProblem));
+            return null;
+        }
+        var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int n;
+        // The declared length of a zip entry can lie, so the limit is enforced on the bytes actually read.
+        while ((n = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+            if (buffer.Length > limits.MaxFileBytes)
+            {
+                report(new IngestDiagnostic(name, 0, $"file is larger than the {ReaderLimits.Size(limits.MaxFileBytes)} limit for HTML and text files; skipped", DiagnosticKind.FileProblem));
+                return null;
+            }
+        }
+        var bytes = buffer.ToArray();
+        if (bytes.Length == 0)
+        {
+            report(new IngestDiagnostic(name, 0, "empty file", DiagnosticKind.FileProblem));
+            return null;
+        }
+        // NULs further in are caught after decoding, where UTF-16 no longer shows them.
+        if (TextChecks.LooksBinary(bytes.AsSpan(0, Math.Min(bytes.Length, 8192))))
+        {
+            report(new IngestDiagnostic(name, 0, "binary content (NUL or control bytes), not text; skipped", DiagnosticKind.FileProblem));
+            return null;
+        }
+        return bytes;
+    }
+
+    /// <summary>Refuses a streamed file whose first bytes are binary (an image or archive renamed .jsonl, say); rewinds when it can.</summary>
+    private static bool PeekText(Stream stream, string name, Action<IngestDiagnostic> report)
+    {
+        if (!stream.CanSeek)
+            return true;
+        var head = new byte[8192];
+        int n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        var span = head.AsSpan(0, n);
+        if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            report(new IngestDiagnostic(name, 0, "UTF-16 text; JSON Lines and CSV must be UTF-8 (convert the file); skipped", DiagnosticKind.FileProblem));
+            return false;
+        }
+        if (TextChecks.LooksBinary(span))
+        {
+            report(new IngestDiagnostic(name, 0, "binary content (NUL or control bytes), not text; skipped", DiagnosticKind.FileProblem));
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>A plain text file as one article; the id comes from the text so re-reading it changes nothing.</summary>
+    public static Article? ReadPlainText(ReadOnlySpan<byte> bytes, string name, Action<IngestDiagnostic> report)
+    {
+        var decoded = TextDecoder.Decode(bytes);
+        foreach (var w in decoded.Warnings)
+            report(new IngestDiagnostic(name, 0, w, DiagnosticKind.Warning));
+        if (!decoded.Ok)
+        {
+            report(new IngestDiagnostic(name, 0, decoded.Error + "; file skipped", DiagnosticKind.FileProblem));
+            return null;
+        }
+        string text = decoded.Text!.Trim();
+        if (text.Contains('\0'))
+        {
+            report(new IngestDiagnostic(name, 0, "binary content (NUL characters), not text; skipped", DiagnosticKind.FileProblem));
+            return null;
+        }
+        text = TextChecks.Sanitize(text, out var note);
+        if (note is not null)
+            report(new IngestDiagnostic(name, 0, note, DiagnosticKind.Warning));
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            report(new IngestDiagnostic(name, 0, "no text (only white space or a byte order mark); file skipped", DiagnosticKind.FileProblem));
+            return null;
+        }
+        if (TextChecks.NotProse(text) is { } why)
+        {
+            report(new IngestDiagnostic(name, 0, why + "; file skipped", DiagnosticKind.FileProblem));
+            return null;
+        }
+        return new Article("txt-" + ShortHash(text), text, Lang: HtmlArticleReader.ScriptLanguage(text));
+    }
+
+    /// <summary>Reads JSON Lines: one article object per line (FORMAT.md); blank lines are ignored.</summary>
+    public static IEnumerable<Article> ReadJsonLines(Stream stream, string name, Action<IngestDiagnostic> report, ReaderLimits? limits = null)
+    {
+        int maxLine = (limits ?? ReaderLimits.Default).MaxRecordBytes;
         var src = new ByteSource(stream);
         var line = new ByteBuffer();
         int lineNo = 0;
-        while (src.ReadLine(line))
+        while (src.ReadLine(line, maxLine, out bool tooLong))
         {
             lineNo++;
+            if (tooLong)
+            {
+                report(new IngestDiagnostic(name, lineNo, $"line longer than {ReaderLimits.Size(maxLine)} (the record size limit); line skipped", DiagnosticKind.SkippedRecord));
+                continue;
+            }
             line.TrimEnd((byte)'\r');
             var bytes = line.Span;
             if (lineNo == 1 && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
@@ -122,7 +267,7 @@ public static class ArticleReader
             }
             using (doc)
             {
-                var article = MapObject(doc.RootElement, name, lineNo, report);
+                var article = SafeMap(doc.RootElement, name, lineNo, report);
                 if (article is not null)
                     yield return article;
             }
@@ -133,10 +278,10 @@ public static class ArticleReader
     /// Reads CSV with a header row naming at least <c>text</c> (and usually <c>id</c>; optional
     /// <c>title</c>, <c>published</c>, <c>lang</c>, <c>source</c>, <c>url</c>). Other columns are ignored.
     /// </summary>
-    public static IEnumerable<Article> ReadCsv(Stream stream, string name, Action<IngestDiagnostic> report)
+    public static IEnumerable<Article> ReadCsv(Stream stream, string name, Action<IngestDiagnostic> report, ReaderLimits? limits = null)
     {
         Dictionary<string, int>? columns = null;
-        foreach (var rec in CsvReader.Read(stream))
+        foreach (var rec in CsvReader.Read(stream, (limits ?? ReaderLimits.Default).MaxRecordBytes))
         {
             if (columns is null)
             {
@@ -170,9 +315,9 @@ public static class ArticleReader
     }
 
     /// <summary>Reads a top-level JSON array of article objects (FORMAT.md or SaudiNewsNet shape).</summary>
-    public static IEnumerable<Article> ReadJsonArray(Stream stream, string name, Action<IngestDiagnostic> report)
+    public static IEnumerable<Article> ReadJsonArray(Stream stream, string name, Action<IngestDiagnostic> report, ReaderLimits? limits = null)
     {
-        foreach (var el in new JsonArrayStreamer(stream).Elements())
+        foreach (var el in new JsonArrayStreamer(stream, (limits ?? ReaderLimits.Default).MaxRecordBytes).Elements())
         {
             if (el.Error is not null)
             {
@@ -184,29 +329,83 @@ public static class ArticleReader
                 report(new IngestDiagnostic(name, el.Line, "invalid UTF-8; skipped", DiagnosticKind.SkippedRecord));
                 continue;
             }
-            using var doc = JsonDocument.Parse(el.Json);
-            var article = MapObject(doc.RootElement, name, el.Line, report);
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(el.Json);
+            }
+            catch (JsonException ex)
+            {
+                report(new IngestDiagnostic(name, el.Line, $"not valid JSON ({JsonArrayStreamer.FirstSentence(ex.Message)}); skipped", DiagnosticKind.SkippedRecord));
+                continue;
+            }
+            using var _ = doc;
+            var article = SafeMap(doc.RootElement, name, el.Line, report);
             if (article is not null)
                 yield return article;
         }
     }
 
-    /// <summary>Reads a SaudiNewsNet zip: every <c>.json</c> entry holds one JSON array of articles.</summary>
-    public static IEnumerable<Article> ReadZip(string file, Action<IngestDiagnostic> report)
+    /// <summary>
+    /// Reads a zip archive: SaudiNewsNet's <c>.json</c> arrays and any other supported file inside it.
+    /// Entries that would expand beyond the limits (zip bombs) and nested archives are refused.
+    /// </summary>
+    public static IEnumerable<Article> ReadZip(string file, Action<IngestDiagnostic> report, ReaderLimits? limits = null)
     {
+        limits ??= ReaderLimits.Default;
         using var zip = ZipFile.OpenRead(file);
         var entries = zip.Entries
-            .Where(e => e.FullName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            .Where(e => !e.FullName.EndsWith('/'))
             .OrderBy(e => e.FullName, StringComparer.Ordinal)
             .ToList();
         if (entries.Count == 0)
-            report(new IngestDiagnostic(file, 0, "the zip archive holds no .json file", DiagnosticKind.FileProblem));
+            report(new IngestDiagnostic(file, 0, "the zip archive is empty", DiagnosticKind.FileProblem));
+        long total = 0;
         foreach (var entry in entries)
         {
             string name = $"{file}/{entry.FullName}";
-            using var stream = entry.Open();
-            foreach (var a in Guard(ReadJsonArray(stream, name, report), name, report))
+            if (entry.FullName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+            {
+                report(new IngestDiagnostic(name, 0, "nested archives are not read; entry skipped", DiagnosticKind.FileProblem));
+                continue;
+            }
+            if (!IsSupported(entry.FullName))
+                continue;
+            if (ZipEntryProblem(entry, limits, total) is { } problem)
+            {
+                report(new IngestDiagnostic(name, 0, problem + "; entry skipped", DiagnosticKind.FileProblem));
+                continue;
+            }
+            total += entry.Length;
+            using var stream = new CappedStream(entry.Open(), Math.Min(entry.Length, limits.MaxZipEntryBytes), name);
+            foreach (var a in Guard(ReadStream(stream, name, entry.Length, report, limits), name, report))
                 yield return a;
+        }
+    }
+
+    private static string? ZipEntryProblem(ZipArchiveEntry entry, ReaderLimits limits, long totalSoFar)
+    {
+        long size = entry.Length, packed = Math.Max(entry.CompressedLength, 1);
+        if (size > limits.MaxZipEntryBytes)
+            return $"expands to {ReaderLimits.Size(size)}, above the {ReaderLimits.Size(limits.MaxZipEntryBytes)} limit for one zip entry";
+        if (size > 1 << 20 && size / packed > limits.MaxZipRatio)
+            return $"expands {size / packed}:1 (from {ReaderLimits.Size(packed)} to {ReaderLimits.Size(size)}), above the {limits.MaxZipRatio}:1 limit: a likely zip bomb";
+        if (totalSoFar + size > limits.MaxZipTotalBytes)
+            return $"the archive would expand beyond {ReaderLimits.Size(limits.MaxZipTotalBytes)} in total";
+        return null;
+    }
+
+    private static Article? SafeMap(JsonElement root, string name, int line, Action<IngestDiagnostic> report)
+    {
+        try
+        {
+            return MapObject(root, name, line, report);
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json refuses to turn a lone surrogate escape (\ud800) into a string.
+            report(new IngestDiagnostic(name, line, "a string holds an invalid \\u escape (an unpaired surrogate); skipped", DiagnosticKind.SkippedRecord));
+            return null;
         }
     }
 
@@ -262,11 +461,35 @@ public static class ArticleReader
             if (idWasNamed)
                 report(new IngestDiagnostic(name, line, $"article has no id; using generated id '{id}'", DiagnosticKind.Warning));
         }
+        if (TextChecks.MojibakeSample(text) is { } sample)
+        {
+            report(new IngestDiagnostic(name, line, $"{label}: the text is mojibake (\"{sample}\"): it was decoded with the wrong encoding before it was saved; skipped", DiagnosticKind.SkippedRecord));
+            return null;
+        }
+        text = TextChecks.Sanitize(text, out var note);
+        if (note is not null)
+            report(new IngestDiagnostic(name, line, $"{label}: {note}", DiagnosticKind.Warning));
+        if (title is not null)
+            title = TextChecks.Sanitize(title, out _);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            report(new IngestDiagnostic(name, line, $"{label} has no text after removing control characters; skipped", DiagnosticKind.SkippedRecord));
+            return null;
+        }
+        if (TextChecks.NotProse(text) is { } why)
+        {
+            report(new IngestDiagnostic(name, line, $"{label} {why}; skipped", DiagnosticKind.SkippedRecord));
+            return null;
+        }
         DateOnly? date = null;
         if (!string.IsNullOrWhiteSpace(published))
         {
-            if (PublishedDate.TryParse(published, out var d))
+            if (PublishedDate.TryParse(published, out var d) && d.Year >= 1900 && d.Year <= DateTime.UtcNow.Year + 1)
                 date = d;
+            else if (PublishedDate.TryParse(published, out d))
+                report(new IngestDiagnostic(name, line,
+                    $"article '{id}': {publishedField} \"{published}\" is not a plausible publication date (year {d.Year}); read without a publication date",
+                    DiagnosticKind.Warning));
             else
                 report(new IngestDiagnostic(name, line,
                     $"article '{id}': cannot read {publishedField} \"{published}\" (expected YYYY-MM-DD, optionally with a time); read without a publication date",

@@ -33,9 +33,16 @@ internal sealed class ByteSource
     /// Appends bytes up to (not including) the next '\n' to <paramref name="line"/> and consumes the '\n'.
     /// Returns false when the stream was already exhausted.
     /// </summary>
-    public bool ReadLine(ByteBuffer line)
+    public bool ReadLine(ByteBuffer line) => ReadLine(line, int.MaxValue, out _);
+
+    /// <summary>
+    /// Like <see cref="ReadLine(ByteBuffer)"/>, but keeps at most <paramref name="maxLength"/> bytes: the
+    /// rest of a longer line is consumed without being stored, so a 100 MB line costs no memory.
+    /// </summary>
+    public bool ReadLine(ByteBuffer line, int maxLength, out bool tooLong)
     {
         line.Clear();
+        tooLong = false;
         bool any = false;
         while (true)
         {
@@ -44,13 +51,19 @@ internal sealed class ByteSource
             any = true;
             var span = _buffer.AsSpan(_pos, _len - _pos);
             int nl = span.IndexOf((byte)'\n');
+            var take = nl >= 0 ? span[..nl] : span;
+            if (!tooLong && line.Length + take.Length > maxLength)
+            {
+                tooLong = true;
+                line.Clear();
+            }
+            if (!tooLong)
+                line.Append(take);
             if (nl >= 0)
             {
-                line.Append(span[..nl]);
                 _pos += nl + 1;
                 return true;
             }
-            line.Append(span);
             _pos = _len;
         }
     }

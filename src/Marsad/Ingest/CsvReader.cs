@@ -18,7 +18,7 @@ public static class CsvReader
     private enum State { FieldStart, Unquoted, Quoted, QuoteInQuoted }
 
     /// <summary>Reads records one at a time; only the current record is held in memory.</summary>
-    public static IEnumerable<CsvRecord> Read(Stream stream)
+    public static IEnumerable<CsvRecord> Read(Stream stream, int maxRecordBytes = int.MaxValue)
     {
         // Parsing bytes rather than chars works because every CSV delimiter is ASCII and UTF-8
         // never uses ASCII bytes inside a multi-byte sequence; it lets one bad byte spoil one record only.
@@ -30,15 +30,15 @@ public static class CsvReader
             for (int i = 0; i < 3 && src.Peek() >= 0; i++)
                 head.Add((byte)src.Next());
             bool bom = head.Count == 3 && head[1] == 0xBB && head[2] == 0xBF;
-            foreach (var r in ReadRecords(src, bom ? [] : head))
+            foreach (var r in ReadRecords(src, bom ? [] : head, maxRecordBytes))
                 yield return r;
             yield break;
         }
-        foreach (var r in ReadRecords(src, []))
+        foreach (var r in ReadRecords(src, [], maxRecordBytes))
             yield return r;
     }
 
-    private static IEnumerable<CsvRecord> ReadRecords(ByteSource src, List<byte> prefix)
+    private static IEnumerable<CsvRecord> ReadRecords(ByteSource src, List<byte> prefix, int maxRecordBytes)
     {
         int line = 1;
         int prefixPos = 0;
@@ -58,9 +58,16 @@ public static class CsvReader
             bool quotedAny = false;
             string? error = null;
             bool eof = false;
+            long recordBytes = 0;
 
             void EndField()
             {
+                if (recordBytes > maxRecordBytes)
+                {
+                    fields.Add("");
+                    field.Clear();
+                    return;
+                }
                 if (!Utf8.IsValid(field.Span))
                     invalid = true;
                 fields.Add(Encoding.UTF8.GetString(field.Span));
@@ -77,6 +84,10 @@ public static class CsvReader
                         error = $"unterminated quoted field (the quote opened on line {startLine} is never closed)";
                     break;
                 }
+                // Past the limit the record is only scanned for its end, never stored: an unclosed quote
+                // would otherwise pull the rest of a large file into one field.
+                if (++recordBytes > maxRecordBytes)
+                    field.Clear();
                 if (state == State.Quoted)
                 {
                     if (b == '"')
@@ -122,7 +133,9 @@ public static class CsvReader
             if (!blank)
             {
                 EndField();
-                if (error is null && invalid)
+                if (recordBytes > maxRecordBytes)
+                    error = (error is null ? "" : error + "; ") + $"record longer than {ReaderLimits.Size(maxRecordBytes)} (the record size limit)";
+                else if (error is null && invalid)
                     error = "invalid UTF-8";
                 yield return new CsvRecord(startLine, fields.ToArray(), error);
             }

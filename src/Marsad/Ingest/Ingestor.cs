@@ -43,6 +43,13 @@ public sealed class Ingestor
 
     /// <summary>Ingests every article; <paramref name="progress"/> sees the totals after each batch, <paramref name="error"/> each failed article.</summary>
     public IngestStats Run(IEnumerable<Article> articles, Action<IngestStats>? progress = null, Action<Article, Exception>? error = null)
+        => Run(articles, progress, error, null);
+
+    /// <summary>
+    /// As <see cref="Run(IEnumerable{Article}, Action{IngestStats}?, Action{Article, Exception}?)"/>; <paramref name="notice"/>
+    /// hears of articles whose id is stored with another text (the stored one is kept, never overwritten).
+    /// </summary>
+    public IngestStats Run(IEnumerable<Article> articles, Action<IngestStats>? progress, Action<Article, Exception>? error, Action<Article, string>? notice)
     {
         var clock = Stopwatch.StartNew();
         var totals = new Totals();
@@ -53,13 +60,13 @@ public sealed class Ingestor
             batch.Add(article);
             if (batch.Count < _batchSize)
                 continue;
-            Flush(batch, totals, error);
+            Flush(batch, totals, error, notice);
             batch.Clear();
             progress?.Invoke(totals.ToStats(clock.Elapsed));
         }
         if (batch.Count > 0)
         {
-            Flush(batch, totals, error);
+            Flush(batch, totals, error, notice);
             progress?.Invoke(totals.ToStats(clock.Elapsed));
         }
         return totals.ToStats(clock.Elapsed);
@@ -102,14 +109,14 @@ public sealed class Ingestor
         return totals.ToStats(clock.Elapsed);
     }
 
-    private void Flush(List<Article> batch, Totals totals, Action<Article, Exception>? error)
+    private void Flush(List<Article> batch, Totals totals, Action<Article, Exception>? error, Action<Article, string>? notice)
     {
-        var items = Prepare(batch, totals, error);
+        var items = Prepare(batch, totals, error, notice);
         Account(_store.SaveBatch(items), totals);
     }
 
     // Dedup keys, duplicate links and extraction for one batch; counts what was skipped, linked or failed.
-    private List<PreparedArticle> Prepare(IReadOnlyList<Article> batch, Totals totals, Action<Article, Exception>? error)
+    private List<PreparedArticle> Prepare(IReadOnlyList<Article> batch, Totals totals, Action<Article, Exception>? error, Action<Article, string>? notice = null)
     {
         var keys = batch.Select(a => TextFingerprint.Compute(a)).ToList();
         var lookup = _store.Lookup(batch.Select(a => a.Id).ToList(), keys.Select(k => k.ContentHash).ToList());
@@ -125,6 +132,9 @@ public sealed class Ingestor
             if (lookup.KnownIds.Contains(article.Id) || !seenIds.Add(article.Id))
             {
                 totals.AlreadyStored++;
+                // Resuming a run re-reads the same texts silently; a different text under a stored id is worth a word.
+                if (lookup.KnownIds.Contains(article.Id) && !lookup.OriginalByHash.ContainsKey(hash))
+                    notice?.Invoke(article, "id already stored with a different text; the stored article is kept unchanged");
                 continue;
             }
 

@@ -20,7 +20,14 @@ internal sealed class JsonArrayStreamer
     private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
     private int _phase; // 0: before '[', 1: inside the array, 2: after ']'
 
-    public JsonArrayStreamer(Stream stream) => _stream = stream;
+    private readonly int _maxElementBytes;
+    private bool _tooLarge;
+
+    public JsonArrayStreamer(Stream stream, int maxElementBytes = int.MaxValue)
+    {
+        _stream = stream;
+        _maxElementBytes = maxElementBytes;
+    }
 
     public IEnumerable<Element> Elements()
     {
@@ -28,6 +35,11 @@ internal sealed class JsonArrayStreamer
         while (true)
         {
             Fill();
+            if (_tooLarge)
+            {
+                yield return new Element(_line, [], default, $"an element is larger than {ReaderLimits.Size(_maxElementBytes)} (the record size limit)");
+                yield break;
+            }
             batch.Clear();
             bool done = Scan(batch);
             foreach (var e in batch)
@@ -48,6 +60,11 @@ internal sealed class JsonArrayStreamer
             _start = 0;
         }
         // An element larger than the buffer must fit whole before it can be cut out.
+        if (_end == _buffer.Length && _buffer.Length >= _maxElementBytes)
+        {
+            _tooLarge = true;
+            return;
+        }
         if (_end == _buffer.Length)
             Array.Resize(ref _buffer, _buffer.Length * 2);
         int n = _stream.Read(_buffer, _end, _buffer.Length - _end);

@@ -137,8 +137,8 @@ public class ArticleReaderTests
         var (articles, diags) = ReadAll(empty);
         Assert.Empty(articles);
         var d = Assert.Single(diags);
-        Assert.Equal("no articles", d.Message);
-        Assert.Equal($"{empty}: no articles", d.ToString());
+        Assert.Equal("empty file", d.Message);
+        Assert.Equal($"{empty}: empty file", d.ToString());
 
         var missing = Path.Combine(tmp.Path, "missing.jsonl");
         (articles, diags) = ReadAll(missing);
@@ -152,10 +152,11 @@ public class ArticleReaderTests
         using var tmp = new TempDir();
         tmp.File("b.csv", "id,text\nb1,نص\n");
         tmp.File("a.jsonl", "{\"id\": \"a1\", \"text\": \"نص\"}\n");
-        tmp.File("notes.txt", "ignored");
+        tmp.File("notes.md", "ignored");
+        tmp.File("c.txt", "نص عادي");
         var (articles, diags) = ReadAll(tmp.Path);
-        Assert.Equal(["a1", "b1"], articles.Select(a => a.Id));
-        Assert.Empty(diags);
+        Assert.Equal(["a1", "b1", "txt-" + ArticleReader.ShortHash("نص عادي")], articles.Select(a => a.Id));
+        Assert.Contains("unsupported file type", Assert.Single(diags).Message, StringComparison.Ordinal);
     }
 
     [Fact]
