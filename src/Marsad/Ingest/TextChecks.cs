@@ -20,6 +20,9 @@ public static class TextChecks
         // Letters real Arabic text uses after ط/ظ are not evidence of anything.
         set.RemoveWhere(c => c is >= '\u0600' and <= '\u06FF');
         set.Remove('\u00A0');
+        // Guillemets and quotes close Arabic words all the time ("الأوسط»").
+        set.Remove('\u00AB');
+        set.Remove('\u00BB');
         return set;
     }
 
@@ -45,12 +48,11 @@ public static class TextChecks
                 hits++;
                 if (first < 0)
                     first = i;
-                // Two such pairs are already far beyond chance in real text.
-                if (hits >= 2)
-                    return Excerpt(text, first);
             }
         }
-        return null;
+        // Mojibake turns every Arabic letter into such a pair, so it is dense; a stray pair in a long
+        // real text (a letter before a symbol) is not evidence.
+        return hits >= 2 && hits * 50 >= text.Length ? Excerpt(text, first) : null;
     }
 
     private static string Excerpt(string text, int at)
@@ -125,21 +127,24 @@ public static class TextChecks
         }
         if (bidi == 0 && controls == 0)
             return text;
-        var sb = new StringBuilder(text.Length);
-        for (int i = 0; i < text.Length; i++)
+        // Replaced one for one, never removed: evidence offsets are counted in the text as published
+        // (FORMAT.md), so the text must keep its length and its white space. An override becomes a plain
+        // direction mark (no reordering power), a control or lone surrogate a zero-width space.
+        var chars = text.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
         {
-            char c = text[i];
-            if (IsBidiControl(c))
-                continue;
-            sb.Append(IsBadControl(text, i) ? ' ' : c);
+            if (IsBidiControl(chars[i]))
+                chars[i] = chars[i] is '\u202B' or '\u202E' or '\u2067' ? '\u200F' : '\u200E';
+            else if (IsBadControl(text, i))
+                chars[i] = Text.TextFolder.IsFoldable(chars[i]) ? ' ' : '\u200B';
         }
         var parts = new List<string>();
         if (bidi > 0)
-            parts.Add($"removed {bidi} bidirectional override/embedding character(s)");
+            parts.Add($"neutralized {bidi} bidirectional override/embedding character(s)");
         if (controls > 0)
-            parts.Add($"replaced {controls} control or unpaired surrogate character(s) with spaces");
+            parts.Add($"replaced {controls} control or unpaired surrogate character(s) with zero-width spaces");
         note = string.Join(" and ", parts);
-        return sb.ToString();
+        return new string(chars);
     }
 
     private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');

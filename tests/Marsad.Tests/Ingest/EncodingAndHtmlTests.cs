@@ -1,3 +1,4 @@
+using Marsad.Text;
 using System.Text;
 using Marsad.Ingest;
 
@@ -152,10 +153,14 @@ public sealed class EncodingAndHtmlTests
     }
 
     [Fact]
-    public void ControlAndBidiOverrideCharactersAreRemovedWithANote()
+    public void ControlAndBidiOverrideCharactersAreNeutralizedOneForOneWithANote()
     {
-        string text = TextChecks.Sanitize("نص\u202Eمقلوب\u0007 هنا", out var note);
-        Assert.Equal("نصمقلوب  هنا", text);
+        // Same length and same white space as the input, so evidence offsets still count the published text.
+        string input = "نص\u202Eمقلوب\u0007 هنا\u001Cآخر";
+        string text = TextChecks.Sanitize(input, out var note);
+        Assert.Equal("نص\u200Fمقلوب\u200B هنا آخر", text);
+        Assert.Equal(input.Length, text.Length);
+        Assert.Equal(TextFolder.Fold(input).Length, TextFolder.Fold(text).Length);
         Assert.Contains("bidirectional", note, StringComparison.Ordinal);
     }
 }
