@@ -17,6 +17,8 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "ingest")
             return IngestBench.Run(args[1..], DefaultDataDir());
+        if (args.Length > 0 && args[0] == "query")
+            return QueryBench.Run(args[1..]);
         if (args.Length == 0 || args[0] != "extract")
             return Usage();
 
@@ -182,6 +184,7 @@ public static class Program
     {
         Console.Error.WriteLine("usage: Marsad.Bench extract [--data DIR] [--limit N] [--gazetteer DIR]");
         Console.Error.WriteLine("       Marsad.Bench ingest [--data DIR] [--db FILE|postgres://…] [--limit N] [--gazetteer DIR] [--batch N]");
+        Console.Error.WriteLine("       Marsad.Bench query [--db FILE|postgres://…] [--events 1000000] [--runs 200] [--before-runs 20] [--keep]");
         return 2;
     }
 }

@@ -83,8 +83,8 @@ public sealed class PostgresEventStore : SqlEventStore
         using var cmd = Command(null, """
             SELECT a.id, a.title, a.published, a.source
             FROM article_search s JOIN articles a ON a.id = s.article_id
-            WHERE to_tsvector('simple', s.body) @@ plainto_tsquery('simple', @q)
-            ORDER BY ts_rank(to_tsvector('simple', s.body), plainto_tsquery('simple', @q)) DESC, a.id
+            WHERE s.body_tsv @@ plainto_tsquery('simple', @q)
+            ORDER BY ts_rank(s.body_tsv, plainto_tsquery('simple', @q)) DESC, a.id
             LIMIT @limit;
             """);
         Set(cmd, "q", string.Join(' ', words));

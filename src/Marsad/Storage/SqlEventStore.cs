@@ -306,7 +306,8 @@ public abstract class SqlEventStore : IEventStore
             Grouping.Week => "e.date_start IS NOT NULL",
             _ => "1 = 1",
         };
-        var filter = Filter.Build((query ?? EventQuery.All) with { Limit = null }, representativesOnly: false, extra: notNull);
+        // No article column is read or filtered on, so the join is left out: a count then reads only the events' indexes.
+        var filter = Filter.Build((query ?? EventQuery.All) with { Limit = null, Order = EventOrder.Stored }, representativesOnly: false, extra: notNull, joinArticles: false);
         // Weeks read as a time series; everything else as a ranking.
         string order = by == Grouping.Week ? "k" : "ev DESC, k";
         using var cmd = Command(null, $"SELECT {key} AS k, COUNT(DISTINCT e.merged_id) AS ev, COUNT(*) AS mentions {filter.From} GROUP BY {key} ORDER BY {order} LIMIT @limit;");
@@ -553,7 +554,7 @@ public abstract class SqlEventStore : IEventStore
     {
         var rows = new List<Row>();
         var byId = new Dictionary<long, Row>();
-        using (var cmd = Command(null, $"SELECT {EventColumns} {filter.From} ORDER BY e.article_id, e.id {filter.LimitSql};"))
+        using (var cmd = Command(null, $"SELECT {EventColumns} {filter.From} ORDER BY {filter.OrderSql} {filter.LimitSql};"))
         {
             filter.Apply(cmd);
             using var r = cmd.ExecuteReader();
@@ -732,9 +733,9 @@ public abstract class SqlEventStore : IEventStore
     }
 
     /// <summary>An event filter as SQL: the FROM … WHERE part and its parameter values.</summary>
-    private sealed record Filter(string From, string LimitSql, List<(string Name, object Value)> Parameters)
+    private sealed record Filter(string From, string LimitSql, string OrderSql, List<(string Name, object Value)> Parameters)
     {
-        public static Filter Build(EventQuery q, bool representativesOnly, string? extra = null)
+        public static Filter Build(EventQuery q, bool representativesOnly, string? extra = null, bool joinArticles = true)
         {
             var conditions = new List<string>();
             var parameters = new List<(string, object)>();
@@ -750,6 +751,8 @@ public abstract class SqlEventStore : IEventStore
                 conditions.Add(extra);
             if (q.ArticleId is not null)
                 Add("e.article_id = @f_article", "f_article", q.ArticleId);
+            if (q.MergedId is { } merged)
+                Add("e.merged_id = @f_merged", "f_merged", merged);
             if (q.Type is not null)
                 Add("e.type = @f_type", "f_type", q.Type);
             if (q.Subtype is not null)
@@ -760,6 +763,8 @@ public abstract class SqlEventStore : IEventStore
                 var pattern = "%" + q.Actor.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
                 Add("(e.actor1 LIKE @f_actor ESCAPE '\\' OR e.actor2 LIKE @f_actor ESCAPE '\\')", "f_actor", pattern);
             }
+            if (q.ActorName is not null)
+                Add("(e.actor1 = @f_actor_name OR e.actor2 = @f_actor_name)", "f_actor_name", q.ActorName);
             if (q.Country is not null)
                 Add("e.place_country = @f_country", "f_country", q.Country.ToUpperInvariant());
             if (q.Place is not null)
@@ -777,7 +782,15 @@ public abstract class SqlEventStore : IEventStore
                 Add("e.place_lon <= @f_east", "f_east", box.East);
             }
 
-            var sql = new StringBuilder("FROM events e JOIN articles a ON a.id = e.article_id");
+            string order = "e.article_id, e.id";
+            if (q.Order == EventOrder.Newest)
+            {
+                // Undated rows would sort first on PostgreSQL and last on SQLite; leaving them out keeps both equal and lets a date index serve the order.
+                conditions.Add("e.date_start IS NOT NULL");
+                order = "e.date_start DESC, e.id DESC";
+            }
+
+            var sql = new StringBuilder(joinArticles ? "FROM events e JOIN articles a ON a.id = e.article_id" : "FROM events e");
             if (conditions.Count > 0)
                 sql.Append(" WHERE ").AppendJoin(" AND ", conditions);
             string limit = "";
@@ -786,7 +799,7 @@ public abstract class SqlEventStore : IEventStore
                 limit = "LIMIT @f_limit";
                 parameters.Add(("f_limit", Math.Max(0, n)));
             }
-            return new Filter(sql.ToString(), limit, parameters);
+            return new Filter(sql.ToString(), limit, order, parameters);
         }
 
         public void Apply(DbCommand cmd)

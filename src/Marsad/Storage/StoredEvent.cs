@@ -23,12 +23,18 @@ public sealed record EventQuery
 {
     public string? ArticleId { get; init; }
 
+    /// <summary>Keep the mentions of this merged event; with <see cref="IEventStore.QueryMergedEvents"/>, that one event (a dashboard's detail view).</summary>
+    public long? MergedId { get; init; }
+
     public string? Type { get; init; }
 
     public string? Subtype { get; init; }
 
     /// <summary>Keep events whose actor1 or actor2 contains this text (after Arabic normalization of neither side: stored names are canonical).</summary>
     public string? Actor { get; init; }
+
+    /// <summary>Keep events whose actor1 or actor2 is exactly this canonical name: indexed, unlike the substring match of <see cref="Actor"/>.</summary>
+    public string? ActorName { get; init; }
 
     /// <summary>ISO 3166 alpha-2 code of the event's place.</summary>
     public string? Country { get; init; }
@@ -47,9 +53,22 @@ public sealed record EventQuery
 
     public int? Limit { get; init; }
 
+    /// <summary>Row order; <see cref="EventOrder.Newest"/> drops undated events.</summary>
+    public EventOrder Order { get; init; }
+
     public static EventQuery All { get; } = new();
 
     public static EventQuery ForArticle(string articleId) => new() { ArticleId = articleId };
+}
+
+/// <summary>The order <see cref="IEventStore.QueryEvents"/> and <see cref="IEventStore.QueryMergedEvents"/> return rows in.</summary>
+public enum EventOrder
+{
+    /// <summary>By article id, then insertion: stable, what exports use.</summary>
+    Stored,
+
+    /// <summary>Latest start date first (ties: latest stored first), as a dashboard lists events; undated events are left out.</summary>
+    Newest,
 }
 
 /// <summary>A longitude/latitude rectangle (west, south, east, north), as GeoJSON writes bounding boxes.</summary>
