@@ -6,6 +6,11 @@ namespace Marsad.Events;
 /// <summary>The event extractor: token and mention tests used to place actors, places and targets.</summary>
 public sealed partial class EventExtractor
 {
+    // The country most of the article's places are in.
+    private static string? DominantCountry(Document doc) =>
+        doc.Entities.Where(e => e.Kind == EntityKind.Place && e.Place is not null)
+            .GroupBy(e => e.Place!.Country).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
     // Pluperfect "كان/كانت قد" before the trigger tells an earlier event, not the news of the day.
     private static bool IsBackground(SentenceContext ctx, PhraseMatch<TriggerSpec> m) =>
         ctx.CuesIn(ctx.First, m.FirstToken, "past_aux").Any();

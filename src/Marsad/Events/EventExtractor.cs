@@ -415,6 +415,15 @@ public sealed partial class EventExtractor
             ?? places.Where(p => !IsActorUse(tokens, p, actor1, actor2) && !Quoted(tokens, p) && (ctx.Source?.Span is not { } src || !src.Overlaps(p.Span)))
                 .OrderBy(p => Math.Abs(p.FirstToken - m.FirstToken)).FirstOrDefault();
 
+        // A neighbourhood the gazetteer does not know can resolve to a namesake abroad ("حي الجيزة" in Sirte
+        // read as Giza): a district abroad, when the sentence also names a town in the article's country,
+        // gives way to that town.
+        if (place?.Place is { Precision: not ("country" or "region") } chosen && DominantCountry(doc) is { } homeCountry && chosen.Country != homeCountry
+            && place.FirstToken > 0 && tokens[place.FirstToken - 1].Stem is "حي" or "ضاحيه" or "احياء"
+            && places.Where(p => p.Place is { Precision: not ("country" or "region") } q && q.Country == homeCountry)
+                .OrderBy(p => Math.Abs(p.FirstToken - m.FirstToken)).FirstOrDefault() is { } local)
+            place = local;
+
         // A purchase happens where the buyer is, not at the seller named after من.
         if (spec.Subtype == "procurement")
         {
