@@ -64,8 +64,11 @@ public sealed class PostgresEventStore : SqlEventStore
         RETURNING id, payload;
         """;
 
-    private protected override string WeekOf(string column) =>
-        $"to_char(date_trunc('week', CAST({column} AS date)), 'YYYY-MM-DD')";
+    private protected override (string Group, string Label) WeekOf(string column)
+    {
+        string monday = $"date_trunc('week', CAST({column} AS date))";
+        return (monday, $"to_char({monday}, 'YYYY-MM-DD')");
+    }
 
     private protected override void WriteSearchText(DbTransaction tx, string articleId, string body, bool replace)
     {

@@ -81,8 +81,13 @@ public sealed class SqliteEventStore : SqlEventStore
         RETURNING id, payload;
         """;
 
-    private protected override string WeekOf(string column) =>
-        $"date({column}, '-' || ((CAST(strftime('%w', {column}) AS INTEGER) + 6) % 7) || ' days')";
+    // Julian day numbers count from a Monday, so whole-day number / 7 * 7 is the week's Monday;
+    // integer arithmetic per row is cheaper than strftime and date() with a modifier string.
+    private protected override (string Group, string Label) WeekOf(string column)
+    {
+        string monday = $"(CAST(julianday({column}) + 0.5 AS INTEGER) / 7 * 7)";
+        return (monday, $"date({monday} - 0.5)");
+    }
 
     private protected override void WriteSearchText(DbTransaction tx, string articleId, string body, bool replace)
     {

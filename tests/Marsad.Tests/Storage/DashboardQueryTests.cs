@@ -23,7 +23,9 @@ public sealed class DashboardQueryTests
         Assert.Contains("ix_events_rep_type_date", names);
         Assert.Contains("ix_events_rep_date_box", names);
         Assert.Contains("ix_events_date_cover", names);
-        Assert.Contains("ix_events_actor2_date", names);
+        Assert.Contains("ix_events_actor1_cover", names);
+        Assert.Contains("ix_events_actor2_cover", names);
+        Assert.DoesNotContain("ix_events_actor1_date", names);
         Assert.DoesNotContain("ix_events_date", names);
     }
 

@@ -16,11 +16,11 @@ public sealed class EventStoreContractTests
     {
         using var db = new TestDb(backend);
         using var store = db.Open();
-        Assert.Equal(4, store.SchemaVersion);
+        Assert.Equal(5, store.SchemaVersion);
         Assert.Equal(0, store.CountArticles());
         Assert.Equal(0, store.CountEvents());
         Assert.Equal(0, store.CountMergedEvents());
-        Assert.Equal(["1", "2", "3", "4"], db.Query("SELECT version FROM schema_version ORDER BY version;"));
+        Assert.Equal(["1", "2", "3", "4", "5"], db.Query("SELECT version FROM schema_version ORDER BY version;"));
     }
 
     [Theory]
@@ -120,11 +120,11 @@ public sealed class EventStoreContractTests
 
         using (var store = db.Open())
         {
-            Assert.Equal(4, store.SchemaVersion);
+            Assert.Equal(5, store.SchemaVersion);
             Assert.Equal(1, store.CountArticles());
             AssertSameEvent(FullEvent("a-1"), Assert.Single(store.QueryEvents()).Event);
         }
-        Assert.Equal(["4"], db.Query("SELECT COUNT(*) FROM schema_version;"));
+        Assert.Equal(["5"], db.Query("SELECT COUNT(*) FROM schema_version;"));
     }
 
     [Theory]
