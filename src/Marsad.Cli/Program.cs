@@ -40,6 +40,7 @@ public static class Program
         root.Subcommands.Add(StoreCommands.BuildQuery(stdout, stderr));
         root.Subcommands.Add(StoreCommands.BuildExport(stdout, stderr));
         root.Subcommands.Add(WorkerCommand.Build(stdout, stderr));
+        root.Subcommands.Add(WatchCommand.Build(stdout, stderr));
         return root;
     }
 
