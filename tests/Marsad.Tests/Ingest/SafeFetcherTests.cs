@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Marsad.Ingest;
 
@@ -8,104 +7,56 @@ namespace Marsad.Tests.Ingest;
 /// <summary>The fetcher against a real HTTP server on 127.0.0.1 started here: pages in two encodings, redirects, a slow and a huge answer.</summary>
 public sealed class SafeFetcherTests : IDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stop = new();
+    private readonly LocalHttpServer _server;
     private readonly string _base;
 
     public SafeFetcherTests()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _base = $"http://127.0.0.1:{port}/";
-        _listener.Prefixes.Add(_base);
-        _listener.Start();
-        _ = Task.Run(Serve);
+        _server = new LocalHttpServer(Answer);
+        _base = _server.Base;
     }
 
-    private async Task Serve()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext ctx;
-            try
-            {
-                ctx = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-            _ = Task.Run(() => Answer(ctx));
-        }
-    }
-
-    private async Task Answer(HttpListenerContext ctx)
+    private async Task Answer(HttpListenerContext ctx, CancellationToken stop)
     {
         var res = ctx.Response;
-        try
+        TextDecoder.EnsureCodePages();
+        string page = $"<html><head><title>خبر</title></head><body><p>{EncodingAndHtmlTests.Arabic}</p></body></html>";
+        switch (ctx.Request.Url!.AbsolutePath)
         {
-            TextDecoder.EnsureCodePages();
-            string page = $"<html><head><title>خبر</title></head><body><p>{EncodingAndHtmlTests.Arabic}</p></body></html>";
-            switch (ctx.Request.Url!.AbsolutePath)
-            {
-                case "/utf8":
-                    await Write(res, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(page));
-                    break;
-                case "/cp1256":
-                    await Write(res, "text/html; charset=windows-1256", Encoding.GetEncoding(1256).GetBytes(page));
-                    break;
-                case "/loop":
-                    res.StatusCode = 302;
-                    res.RedirectLocation = "/loop";
-                    break;
-                case "/to-localhost":
-                    res.StatusCode = 302;
-                    res.RedirectLocation = _base.Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "utf8";
-                    break;
-                case "/to-file":
-                    res.StatusCode = 302;
-                    res.RedirectLocation = "file:///etc/passwd";
-                    break;
-                case "/slow":
-                    await Task.Delay(5000, _stop.Token);
-                    await Write(res, "text/plain", "late"u8.ToArray());
-                    break;
-                case "/huge":
-                    res.ContentType = "text/html";
-                    res.SendChunked = true;
-                    var chunk = new byte[1 << 16];
-                    chunk.AsSpan().Fill((byte)'a');
-                    for (int i = 0; i < 64; i++)
-                        await res.OutputStream.WriteAsync(chunk, _stop.Token);
-                    break;
-                default:
-                    res.StatusCode = 404;
-                    break;
-            }
+            case "/utf8":
+                await LocalHttpServer.Write(res, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(page));
+                break;
+            case "/cp1256":
+                await LocalHttpServer.Write(res, "text/html; charset=windows-1256", Encoding.GetEncoding(1256).GetBytes(page));
+                break;
+            case "/loop":
+                res.StatusCode = 302;
+                res.RedirectLocation = "/loop";
+                break;
+            case "/to-localhost":
+                res.StatusCode = 302;
+                res.RedirectLocation = _base.Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "utf8";
+                break;
+            case "/to-file":
+                res.StatusCode = 302;
+                res.RedirectLocation = "file:///etc/passwd";
+                break;
+            case "/slow":
+                await Task.Delay(5000, stop);
+                await LocalHttpServer.Write(res, "text/plain", "late"u8.ToArray());
+                break;
+            case "/huge":
+                res.ContentType = "text/html";
+                res.SendChunked = true;
+                var chunk = new byte[1 << 16];
+                chunk.AsSpan().Fill((byte)'a');
+                for (int i = 0; i < 64; i++)
+                    await res.OutputStream.WriteAsync(chunk, stop);
+                break;
+            default:
+                res.StatusCode = 404;
+                break;
         }
-        catch (Exception ex) when (ex is HttpListenerException or IOException or OperationCanceledException or ObjectDisposedException)
-        {
-            // The client hung up (size or time limit reached): that is the point of the test.
-        }
-        finally
-        {
-            try
-            {
-                res.Close();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-            }
-        }
-    }
-
-    private static async Task Write(HttpListenerResponse res, string type, byte[] body)
-    {
-        res.ContentType = type;
-        res.ContentLength64 = body.Length;
-        await res.OutputStream.WriteAsync(body);
     }
 
     private static FetchOptions Local(long maxBytes = 1 << 20, double seconds = 10) =>
@@ -173,10 +124,5 @@ public sealed class SafeFetcherTests : IDisposable
     public void PublicAddresses(string ip, bool isPublic) =>
         Assert.Equal(isPublic, SafeFetcher.IsPublic(IPAddress.Parse(ip)));
 
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Close();
-        _stop.Dispose();
-    }
+    public void Dispose() => _server.Dispose();
 }
