@@ -17,6 +17,8 @@ public sealed class FeedWatchTests : IDisposable
     private readonly LocalHttpServer _server;
     private readonly TempDir _tmp = new();
     private readonly ConcurrentQueue<(string Path, string? IfNoneMatch, int Status)> _requests = new();
+    private readonly ConcurrentQueue<DateTime> _times = new();
+    private int _flakyPageCalls;
 
     public FeedWatchTests() => _server = new LocalHttpServer(Answer);
 
@@ -27,8 +29,26 @@ public sealed class FeedWatchTests : IDisposable
         var res = ctx.Response;
         string path = req.Url!.AbsolutePath;
         string? inm = req.Headers["If-None-Match"];
+        _times.Enqueue(DateTime.UtcNow);
         switch (path)
         {
+            case "/atom.xml":
+                await LocalHttpServer.Write(res, "application/atom+xml", Encoding.UTF8.GetBytes(AtomFeed()));
+                break;
+            case "/flaky.xml" when inm == ETag:
+                res.StatusCode = 304;
+                break;
+            case "/flaky.xml":
+                res.Headers["ETag"] = ETag;
+                await LocalHttpServer.Write(res, "application/rss+xml", Encoding.UTF8.GetBytes(
+                    $"<rss><channel><item><guid>flaky-1</guid><title>خبر</title><link>{_server.Base}flaky-page</link></item></channel></rss>"));
+                break;
+            case "/flaky-page" when Interlocked.Increment(ref _flakyPageCalls) <= 2:
+                res.StatusCode = 503;
+                break;
+            case "/flaky-page":
+                await LocalHttpServer.Write(res, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(Page("خبر", Page1)));
+                break;
             case "/feed.xml" when inm == ETag:
                 res.StatusCode = 304;
                 break;
@@ -61,6 +81,14 @@ public sealed class FeedWatchTests : IDisposable
         </channel></rss>
         """;
 
+    private string AtomFeed() => $"""
+        <feed xmlns="http://www.w3.org/2005/Atom"><title>موجز</title>
+          <entry><id>tag:local,2025:1</id><title>مستشفى</title><link href="{_server.Base}never"/>
+            <updated>2025-03-05T09:00:00Z</updated>
+            <content type="html">&lt;p&gt;{Page2} {Page1} {Page2}&lt;/p&gt;</content></entry>
+        </feed>
+        """;
+
     private static string Page(string title, string text, string charset = "utf-8") =>
         $"<html lang=\"ar\"><head><meta charset=\"{charset}\"><title>{title}</title></head><body><nav>الرئيسية</nav><article><p>{text}</p></article></body></html>";
 
@@ -68,7 +96,9 @@ public sealed class FeedWatchTests : IDisposable
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        string[] args = ["watch", "--feeds", feedList, "--db", Db, "--once", "--allow-host", "127.0.0.1", "--host-delay", "0", "--backoff", "0.05", "--attempts", "2", .. extra];
+        string[] args = ["watch", "--feeds", feedList, "--db", Db, "--once", "--allow-host", "127.0.0.1", "--backoff", "0.05", "--attempts", "2", .. extra];
+        if (!extra.Contains("--host-delay"))
+            args = [.. args, "--host-delay", "0"];
         int code = Program.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
@@ -149,6 +179,49 @@ public sealed class FeedWatchTests : IDisposable
         Assert.Equal(2, _requests.Count(r => r.Path == "/error.xml"));
         Assert.Contains("3 feeds (0 unchanged, 2 failed), 2 new items, 2 articles stored", stdout, StringComparison.Ordinal);
         Assert.Equal(2, StoredArticles());
+    }
+
+    [Fact]
+    public void ItemContentWithEnoughTextIsUsedWithoutFetchingThePage()
+    {
+        var list = _tmp.File("feeds.txt", $"{_server.Base}atom.xml\n");
+        var (code, stdout, err) = Watch(list);
+        Assert.True(code == 0, err);
+        Assert.Contains("1 new items, 1 articles stored", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(_requests, r => r.Path == "/never");
+        using var store = EventStores.Open(Db);
+        Assert.Equal(new DateOnly(2025, 3, 5), Assert.Single(store.SearchArticles("مستشفى صفاقس")).Published);
+    }
+
+    [Fact]
+    public void AnItemWhosePageFailsIsTriedAgainOnTheNextRun()
+    {
+        var list = _tmp.File("feeds.txt", $"{_server.Base}flaky.xml\n");
+        var (code, stdout, err) = Watch(list);
+        Assert.Equal(0, code);
+        Assert.Contains("flaky-page: page not fetched: the server answered 503 Service Unavailable (2 attempts)", err, StringComparison.Ordinal);
+        Assert.Contains("0 articles stored, 1 items not read", stdout, StringComparison.Ordinal);
+        _requests.Clear();
+
+        // The feed's validators were not kept, so the feed is read whole again rather than answered 304.
+        (code, stdout, err) = Watch(list);
+
+        Assert.True(code == 0, err);
+        Assert.Contains("1 new items, 1 articles stored", stdout, StringComparison.Ordinal);
+        Assert.Contains(_requests, r => r is { Path: "/flaky.xml", IfNoneMatch: null, Status: 200 });
+        Assert.Equal(1, StoredArticles());
+    }
+
+    [Fact]
+    public void RequestsToOneHostAreSpacedByTheHostDelay()
+    {
+        var list = _tmp.File("feeds.txt", $"{_server.Base}feed.xml\n");
+        var (code, _, err) = Watch(list, "--host-delay", "0.3");
+        Assert.True(code == 0, err);
+        var times = _times.ToArray();
+        Assert.Equal(3, times.Length);
+        for (int i = 1; i < times.Length; i++)
+            Assert.True(times[i] - times[i - 1] >= TimeSpan.FromSeconds(0.25), $"requests {i} and {i + 1} came {(times[i] - times[i - 1]).TotalMilliseconds:0} ms apart");
     }
 
     [Fact]
