@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
@@ -28,9 +29,15 @@ public static class FeedReader
     /// <summary>Parses a feed's bytes; the XML declaration's encoding is honoured (Windows-1256 included).</summary>
     /// <param name="bytes">The feed document.</param>
     /// <param name="name">The feed's URL or file name, used in every message.</param>
-    public static Feed Parse(byte[] bytes, string name)
+    /// <param name="charset">The charset the server declared; used only when the document itself declares none.</param>
+    public static Feed Parse(byte[] bytes, string name, string? charset = null)
     {
         TextDecoder.EnsureCodePages();
+        if (charset is not null && !DeclaresEncoding(bytes) && TextDecoder.Lookup(charset) is { } declared && declared.CodePage != Encoding.UTF8.CodePage)
+        {
+            // XML without a BOM or an encoding declaration would be read as UTF-8; the server's word is better.
+            return Parse(Encoding.UTF8.GetBytes(declared.GetString(bytes)), name);
+        }
         var settings = new XmlReaderSettings
         {
             // Old feeds carry a DOCTYPE; ignoring it (never resolving anything) keeps entity expansion attacks out.
@@ -57,7 +64,17 @@ public static class FeedReader
     }
 
     /// <summary>Parses a feed given as text.</summary>
-    public static Feed Parse(string xml, string name) => Parse(System.Text.Encoding.UTF8.GetBytes(StripDeclaredEncoding(xml)), name);
+    public static Feed Parse(string xml, string name) => Parse(Encoding.UTF8.GetBytes(StripDeclaredEncoding(xml)), name);
+
+    private static bool DeclaresEncoding(byte[] bytes)
+    {
+        if (bytes.Length >= 2 && (bytes[0] is 0xEF or 0xFE or 0xFF))
+            return true;
+        // The declaration is ASCII in every encoding a feed uses, so its bytes can be read as Latin-1.
+        string head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 200));
+        int end = head.IndexOf("?>", StringComparison.Ordinal);
+        return head.StartsWith("<?xml", StringComparison.Ordinal) && end > 0 && head[..end].Contains("encoding", StringComparison.Ordinal);
+    }
 
     private static string StripDeclaredEncoding(string xml)
     {

@@ -85,6 +85,17 @@ public class FeedReaderTests
     }
 
     [Fact]
+    public void TheServerCharsetAppliesWhenTheFeedDeclaresNone()
+    {
+        TextDecoder.EnsureCodePages();
+        var bytes = Encoding.GetEncoding(1256).GetBytes("<rss><channel><item><guid>1</guid><title>اشتباكات في سرت</title></item></channel></rss>");
+        Assert.Equal("اشتباكات في سرت", FeedReader.Parse(bytes, "cp1256.xml", "windows-1256").Items[0].Title);
+        // A declaration in the document wins over the header.
+        var utf8 = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><item><guid>1</guid><title>سرت</title></item></channel></rss>");
+        Assert.Equal("سرت", FeedReader.Parse(utf8, "utf8.xml", "windows-1256").Items[0].Title);
+    }
+
+    [Fact]
     public void InvalidDatesKeepTheItemWithoutADate()
     {
         var xml = """

@@ -124,7 +124,9 @@ public sealed class FeedWatchTests : IDisposable
         var hit = Assert.Single(store.SearchArticles("مستشفى صفاقس"));
         Assert.Equal(new DateOnly(2025, 3, 5), hit.Published);
         Assert.Single(store.SearchArticles("السوق القديم"));
-        Assert.True(File.Exists(Path.Combine(_tmp.Path, "watch.feeds.json")));
+        var memory = FeedState.Load(Path.Combine(_tmp.Path, "watch.feeds.json")).Feeds[_server.Base + "feed.xml"];
+        Assert.Equal(["local-1", "local-2"], memory.Seen.Order(StringComparer.Ordinal));
+        Assert.Equal(ETag, memory.ETag);
     }
 
     [Fact]
