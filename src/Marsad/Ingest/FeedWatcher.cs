@@ -5,7 +5,7 @@ namespace Marsad.Ingest;
 
 /// <summary>How the watcher paces and retries its requests.</summary>
 /// <param name="HostDelay">Least time between two requests to one host.</param>
-/// <param name="Attempts">Tries of one URL when the server fails (5xx) or does not answer.</param>
+/// <param name="Attempts">Tries of one URL when the server fails (5xx), is busy (429) or does not answer.</param>
 /// <param name="Backoff">Wait before the second try; doubled before each further one.</param>
 /// <param name="MinFeedTextChars">An item whose feed content has this much text is not fetched from its page.</param>
 public sealed record WatchOptions(TimeSpan HostDelay, int Attempts = 3, TimeSpan? Backoff = null, int MinFeedTextChars = 400)
@@ -154,9 +154,10 @@ public sealed partial class FeedWatcher(SafeFetcher fetcher, Ingestor ingestor, 
         }
     }
 
-    // Status 0 without a refused address is a network failure or a timeout; refusals and 4xx will not change on retry.
+    // Status 0 without a refused address is a network failure or a timeout, 429 asks to come back later;
+    // refusals and other 4xx answers will not change on retry.
     private static bool Transient(FetchResult r) =>
-        r.Status >= 500 || r.Status == 0 && r.Error is { } e && (e.StartsWith("cannot fetch:", StringComparison.Ordinal) || e.StartsWith("no complete answer", StringComparison.Ordinal));
+        r.Status >= 500 || r.Status == 429 || r.Status == 0 && r.Error is { } e && (e.StartsWith("cannot fetch:", StringComparison.Ordinal) || e.StartsWith("no complete answer", StringComparison.Ordinal));
 
     private async Task Polite(string host, CancellationToken cancel)
     {

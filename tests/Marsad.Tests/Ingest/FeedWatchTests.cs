@@ -66,6 +66,13 @@ public sealed class FeedWatchTests : IDisposable
             case "/error.xml":
                 res.StatusCode = 500;
                 break;
+            case "/broken.xml":
+                await LocalHttpServer.Write(res, "application/rss+xml", Encoding.UTF8.GetBytes("<rss><channel><item><title>مقطوع"));
+                break;
+            case "/slow.xml":
+                await Task.Delay(3000, stop);
+                res.StatusCode = 204;
+                break;
             default:
                 res.StatusCode = 404;
                 break;
@@ -171,15 +178,17 @@ public sealed class FeedWatchTests : IDisposable
     [Fact]
     public void DeadFeedsAreReportedAndTheOthersStillRun()
     {
-        var list = _tmp.File("feeds.txt", $"http://127.0.0.1:1/refused.xml\n{_server.Base}error.xml\n{_server.Base}feed.xml\n");
+        var list = _tmp.File("feeds.txt", $"http://127.0.0.1:1/refused.xml\n{_server.Base}error.xml\n{_server.Base}broken.xml\n{_server.Base}slow.xml\n{_server.Base}feed.xml\n");
 
-        var (code, stdout, err) = Watch(list);
+        var (code, stdout, err) = Watch(list, "--timeout", "0.3");
 
         Assert.Equal(0, code);
         Assert.Contains("marsad: http://127.0.0.1:1/refused.xml: feed not fetched: cannot fetch:", err, StringComparison.Ordinal);
         Assert.Contains($"marsad: {_server.Base}error.xml: feed not fetched: the server answered 500 Internal Server Error (2 attempts)", err, StringComparison.Ordinal);
+        Assert.Contains($"marsad: {_server.Base}broken.xml: not a readable feed: malformed XML", err, StringComparison.Ordinal);
+        Assert.Contains($"marsad: {_server.Base}slow.xml: feed not fetched: no complete answer within 0.3 s; gave up (2 attempts)", err, StringComparison.Ordinal);
         Assert.Equal(2, _requests.Count(r => r.Path == "/error.xml"));
-        Assert.Contains("3 feeds (0 unchanged, 2 failed), 2 new items, 2 articles stored", stdout, StringComparison.Ordinal);
+        Assert.Contains("5 feeds (0 unchanged, 4 failed), 2 new items, 2 articles stored", stdout, StringComparison.Ordinal);
         Assert.Equal(2, StoredArticles());
     }
 
