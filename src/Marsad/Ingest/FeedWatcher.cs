@@ -84,11 +84,11 @@ public sealed partial class FeedWatcher(SafeFetcher fetcher, Ingestor ingestor, 
                     (a, message) => report($"{feed}: article '{a.Id}': {message}"));
                 stored += (int)stats.Stored + (int)stats.ExactDuplicates + (int)stats.NearDuplicates;
             }
-            // Validators only after the items are stored: a crash before this line refetches the feed, it does not lose items.
             // Ids the feed no longer lists are forgotten so the state stays the size of the feed; should one come
             // back, the store still knows its article and keeps it once.
             memory.Seen.IntersectWith(parsed.Items.Select(i => i.Id));
-            // With items left to retry, the feed must not answer 304 next time or they would never come back.
+            // Validators and seen ids are saved only after the items are stored: a crash before the save refetches
+            // the feed, it does not lose items. With items left to retry, the feed must not answer 304 next time.
             memory.ETag = retryLater ? null : result.ETag;
             memory.LastModified = retryLater ? null : result.LastModified;
             state.Save(statePath);
