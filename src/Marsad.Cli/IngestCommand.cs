@@ -28,6 +28,7 @@ public static class IngestCommand
         var lexicons = new Option<string>("--lexicons") { Description = "Folder of lexicons to use instead of the ones shipped beside the binaries." };
         var batch = new Option<int>("--batch") { Description = "Articles per transaction (default 200).", DefaultValueFactory = _ => 200 };
         var maxFile = new Option<int>("--max-file-mb") { Description = "Largest HTML or text file (or zip entry) read, in MB (default 20); larger ones are refused.", DefaultValueFactory = _ => 20 };
+        var allowHost = new Option<string[]>("--allow-host") { Description = "Hosts a URL argument may reach even on a private or loopback address (default: none).", AllowMultipleArgumentsPerToken = true };
         var maxRecord = new Option<int>("--max-record-mb") { Description = "Largest JSON line or CSV record read, in MB (default 20).", DefaultValueFactory = _ => 20 };
         var cmd = new Command("ingest", "Extract events from articles and store them (skips what is stored; links duplicates; merges events).");
         cmd.Arguments.Add(paths);
@@ -36,6 +37,7 @@ public static class IngestCommand
         cmd.Options.Add(batch);
         cmd.Options.Add(maxFile);
         cmd.Options.Add(maxRecord);
+        cmd.Options.Add(allowHost);
         cmd.SetAction(r =>
         {
             int fileMb = r.GetValue(maxFile), recordMb = r.GetValue(maxRecord);
@@ -45,12 +47,12 @@ public static class IngestCommand
                 return 2;
             }
             var limits = ReaderLimits.Default with { MaxFileBytes = (long)fileMb << 20, MaxRecordBytes = recordMb << 20 };
-            return Run(r.GetValue(paths)!, r.GetValue(db), r.GetValue(lexicons), r.GetValue(batch), stdout, stderr, limits);
+            return Run(r.GetValue(paths)!, r.GetValue(db), r.GetValue(lexicons), r.GetValue(batch), stdout, stderr, limits, r.GetValue(allowHost));
         });
         return cmd;
     }
 
-    public static int Run(string[] paths, string? db, string? lexicons, int batchSize, TextWriter stdout, TextWriter stderr, ReaderLimits? limits = null)
+    public static int Run(string[] paths, string? db, string? lexicons, int batchSize, TextWriter stdout, TextWriter stderr, ReaderLimits? limits = null, string[]? allowHosts = null)
     {
         if (batchSize < 1)
         {
@@ -70,7 +72,7 @@ public static class IngestCommand
             var progress = new ProgressLine(stderr);
             var ingestor = new Ingestor(store, pipeline.Process, batchSize);
             var stats = ingestor.Run(
-                ReadAll(paths, stderr, limits),
+                ReadAll(paths, stderr, limits, allowHosts),
                 progress.Report,
                 (article, ex) => stderr.WriteLine($"marsad: article '{article.Id}': extraction failed: {ex.GetType().Name}: {ex.Message}"),
                 (article, message) => stderr.WriteLine($"marsad: article '{article.Id}': {message}"));
@@ -89,10 +91,16 @@ public static class IngestCommand
     public static string Summary(IngestStats s, IEventStore store) => string.Create(CultureInfo.InvariantCulture,
         $"ingested {s.Read:N0} articles in {s.Elapsed.TotalSeconds:0.0} s ({s.ArticlesPerSecond:0.0} articles/s): {s.Stored:N0} new, {s.ExactDuplicates:N0} exact and {s.NearDuplicates:N0} near duplicates linked, {s.AlreadyStored:N0} already stored, {s.Failed:N0} failed; {s.Events:N0} events ({s.Merged:N0} merged into events other articles told). {store.Location} holds {store.CountArticles():N0} articles, {store.CountEvents():N0} event mentions, {store.CountMergedEvents():N0} events.");
 
-    private static IEnumerable<Text.Article> ReadAll(string[] paths, TextWriter stderr, ReaderLimits? limits)
+    private static IEnumerable<Text.Article> ReadAll(string[] paths, TextWriter stderr, ReaderLimits? limits, string[]? allowHosts)
     {
         foreach (var path in paths)
         {
+            if (Uri.TryCreate(path, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+            {
+                if (FetchPage(url, stderr, limits, allowHosts) is { } page)
+                    yield return page;
+                continue;
+            }
             if (!File.Exists(path) && !Directory.Exists(path))
             {
                 stderr.WriteLine($"marsad: {path}: no such file or folder");
@@ -101,6 +109,23 @@ public static class IngestCommand
             foreach (var article in ArticleReader.Read(path, d => stderr.WriteLine("marsad: " + d), limits))
                 yield return article;
         }
+    }
+
+    // A single article URL: fetched without reaching private addresses (unless allowed by name), then read
+    // like a saved page. The fetch is synchronous because the batch reader that consumes it is.
+    private static Text.Article? FetchPage(Uri url, TextWriter stderr, ReaderLimits? limits, string[]? allowHosts)
+    {
+        var options = new FetchOptions(MaxBytes: (limits ?? ReaderLimits.Default).MaxFileBytes,
+            AllowPrivateHosts: allowHosts is { Length: > 0 } ? new HashSet<string>(allowHosts, StringComparer.OrdinalIgnoreCase) : null);
+        using var fetcher = new SafeFetcher(options);
+        var result = fetcher.FetchAsync(url).GetAwaiter().GetResult();
+        if (result.Body is null)
+        {
+            stderr.WriteLine($"marsad: {url}: not fetched: {result.Error}");
+            return null;
+        }
+        return HtmlArticleReader.Read(result.Body, url.ToString(), d => stderr.WriteLine("marsad: " + d),
+            TextDecoder.CharsetOf(result.ContentType), result.Url.ToString());
     }
 
     /// <summary>One line of progress: redrawn in place on a terminal, printed every few seconds into a log.</summary>
