@@ -161,47 +161,12 @@ public static class DemoCommand
         for (int i = 0; i < Columns.Length; i++)
         {
             bool last = i == Columns.Length - 1;
-            var cell = Fit(cells[i], Columns[i].Width);
+            var cell = TerminalText.Fit(cells[i], Columns[i].Width);
             line.Append(cell);
             // The last column is not padded, so lines carry no trailing blanks.
             if (!last)
-                line.Append(' ', Columns[i].Width - DisplayWidth(cell) + 2);
+                line.Append(' ', Columns[i].Width - TerminalText.Width(cell) + 2);
         }
         output.WriteLine(line.ToString());
     }
-
-    /// <summary>Folds white space and cuts the text to <paramref name="width"/> display cells, marking the cut with an ellipsis.</summary>
-    private static string Fit(string text, int width)
-    {
-        text = TextFolder.Fold(text);
-        if (DisplayWidth(text) <= width)
-            return text;
-        var sb = new StringBuilder();
-        int used = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            int w = RuneWidth(rune);
-            if (used + w > width - 1)
-                break;
-            sb.Append(rune.ToString());
-            used += w;
-        }
-        return sb.ToString().TrimEnd() + "…";
-    }
-
-    // Terminals draw Arabic letters one cell wide and stack the harakat on them, so padding counts
-    // base characters only; the bidi reordering of a cell happens inside its padded width.
-    private static int DisplayWidth(string text)
-    {
-        int width = 0;
-        foreach (var rune in text.EnumerateRunes())
-            width += RuneWidth(rune);
-        return width;
-    }
-
-    private static int RuneWidth(Rune rune) => Rune.GetUnicodeCategory(rune) switch
-    {
-        UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format => 0,
-        _ => 1,
-    };
 }

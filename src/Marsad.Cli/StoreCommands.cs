@@ -186,8 +186,8 @@ internal static class Table
 
     public static void Print(TextWriter output, string[] headers, IEnumerable<string[]> rows)
     {
-        var cells = rows.Select(r => r.Select(c => Fit(c)).ToArray()).ToList();
-        var widths = headers.Select((h, i) => Math.Max(Width(h), cells.Count == 0 ? 0 : cells.Max(r => Width(r[i])))).ToArray();
+        var cells = rows.Select(r => r.Select(c => TerminalText.Fit(c, MaxWidth)).ToArray()).ToList();
+        var widths = headers.Select((h, i) => Math.Max(TerminalText.Width(h), cells.Count == 0 ? 0 : cells.Max(r => TerminalText.Width(r[i])))).ToArray();
         Line(output, headers, widths);
         output.WriteLine(new string('─', widths.Sum() + 2 * (widths.Length - 1)));
         foreach (var row in cells)
@@ -203,41 +203,8 @@ internal static class Table
         {
             sb.Append(cells[i]);
             if (i < cells.Length - 1)
-                sb.Append(' ', widths[i] - Width(cells[i]) + 2);
+                sb.Append(' ', widths[i] - TerminalText.Width(cells[i]) + 2);
         }
         output.WriteLine(sb.ToString().TrimEnd());
     }
-
-    private static string Fit(string text)
-    {
-        text = TextFolder.Fold(text);
-        if (Width(text) <= MaxWidth)
-            return text;
-        var sb = new StringBuilder();
-        int used = 0;
-        foreach (var rune in text.EnumerateRunes())
-        {
-            int w = RuneWidth(rune);
-            if (used + w > MaxWidth - 1)
-                break;
-            sb.Append(rune.ToString());
-            used += w;
-        }
-        return sb.ToString().TrimEnd() + "…";
-    }
-
-    // Terminals draw Arabic letters one cell wide and stack the harakat on them: only base characters count.
-    private static int Width(string text)
-    {
-        int width = 0;
-        foreach (var rune in text.EnumerateRunes())
-            width += RuneWidth(rune);
-        return width;
-    }
-
-    private static int RuneWidth(Rune rune) => Rune.GetUnicodeCategory(rune) switch
-    {
-        UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format => 0,
-        _ => 1,
-    };
 }
