@@ -3,7 +3,7 @@ using System.CommandLine.Invocation;
 
 namespace Marsad.Cli;
 
-/// <summary>The <c>marsad</c> command line: extract, eval and demo verbs.</summary>
+/// <summary>The <c>marsad</c> command line: every verb, each built by its own class.</summary>
 public static class Program
 {
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
@@ -29,7 +29,7 @@ public static class Program
         var root = new RootCommand("Marsad: an Arabic-first news event monitor.");
         root.Subcommands.Add(BuildExtract(stderr));
         root.Subcommands.Add(BuildEval(stdout, stderr));
-        root.Subcommands.Add(BuildDemo(stdout));
+        root.Subcommands.Add(BuildDemo(stdout, stderr));
         var train = NerCommands.BuildTrain(stdout, stderr);
         train.Subcommands.Add(TrainEventsCommand.Build(stdout, stderr));
         root.Subcommands.Add(train);
@@ -41,6 +41,7 @@ public static class Program
         root.Subcommands.Add(StoreCommands.BuildExport(stdout, stderr));
         root.Subcommands.Add(WorkerCommand.Build(stdout, stderr));
         root.Subcommands.Add(WatchCommand.Build(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Build(stdout, stderr));
         return root;
     }
 
@@ -126,12 +127,28 @@ public static class Program
         return cmd;
     }
 
-    private static Command BuildDemo(TextWriter stdout)
+    private static Command BuildDemo(TextWriter stdout, TextWriter stderr)
     {
         var db = new Option<string>("--db") { Description = "SQLite database file for the demo." };
-        var cmd = new Command("demo", "Run the demonstration.");
+        var noServe = new Option<bool>("--no-serve") { Description = "Stop after printing the table instead of serving the dashboard." };
+        var port = new Option<int>("--port") { Description = "Port for the dashboard (default 5080).", DefaultValueFactory = _ => 5080 };
+        var cmd = new Command("demo", "Run the sample reports into SQLite, print the events, then serve the dashboard on them.");
         cmd.Options.Add(db);
-        cmd.SetAction(r => DemoCommand.Run(r.GetValue(db), stdout));
+        cmd.Options.Add(noServe);
+        cmd.Options.Add(port);
+        cmd.SetAction(r =>
+        {
+            int code = DemoCommand.Run(r.GetValue(db), stdout);
+            if (code != 0 || r.GetValue(noServe))
+                return code;
+            stdout.WriteLine();
+            return ServeCommand.Run(new Web.ServerOptions
+            {
+                Db = DemoCommand.ResolveDbPath(r.GetValue(db)),
+                Port = r.GetValue(port),
+                GazetteerDir = GazetteerCommands.EnsureIndex(stderr),
+            }, stdout, stderr);
+        });
         return cmd;
     }
 }

@@ -26,6 +26,18 @@ public sealed class ActorDictionary
     /// <summary>Actors by canonical name (the first row of a name wins).</summary>
     public Dictionary<string, ActorEntry> ByCanonical { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every alias and canonical name, Arabic-normalized and lower-cased, to its canonical name: what a user types in a filter.</summary>
+    public Dictionary<string, string> CanonicalByAlias { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The canonical name an alias stands for ("داعش", "isis" → "Islamic State"), or null when no actor has that name.</summary>
+    public string? ResolveName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return CanonicalByAlias.GetValueOrDefault(AliasKey(name));
+    }
+
+    private static string AliasKey(string name) => Text.ArabicNormalizer.NormalizePhrase(name).ToLowerInvariant();
+
     /// <summary>Capitals and seats of power that stand for their government ("أنقرة وافقت", "واشنطن تدفع").</summary>
     public PhraseLexicon<CountryEntry> Capitals { get; } = new();
 
@@ -60,7 +72,10 @@ public sealed class ActorDictionary
                 var a = new ActorEntry(f[0], f[1], f[2].Length == 0 ? null : f[2]);
                 d.ByCanonical.TryAdd(a.Canonical, a);
                 foreach (var alias in LexiconFiles.SplitList(f[3]).Append(a.Canonical).Where(x => !x.StartsWith("CAMEO:", StringComparison.Ordinal)))
+                {
                     d.Actors.Add(alias, a, $"{actors}:{line}");
+                    d.CanonicalByAlias.TryAdd(AliasKey(alias), a.Canonical);
+                }
             }
         var heads = Path.Combine(lexiconDir, lang, "actor-heads.tsv");
         if (File.Exists(heads))

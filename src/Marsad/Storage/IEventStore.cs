@@ -45,11 +45,17 @@ public interface IEventStore : IDisposable
     /// <summary>Merged events matching the filter (applied to their representative mention), with every mention's source.</summary>
     IReadOnlyList<MergedEvent> QueryMergedEvents(EventQuery? query = null);
 
+    /// <summary>Merged events with coordinates as map points (the representative's place), in the query's order: a map of 100,000 events reads no sources or spans.</summary>
+    IReadOnlyList<EventPoint> QueryEventPoints(EventQuery? query = null);
+
     /// <summary>Counts merged events grouped by <paramref name="by"/>, largest first.</summary>
     IReadOnlyList<GroupCount> CountBy(Grouping by, EventQuery? query = null, int limit = 20);
 
     /// <summary>Full-text search over articles (title and text, Arabic-normalized); every word must occur.</summary>
     IReadOnlyList<ArticleHit> SearchArticles(string query, int limit = 20);
+
+    /// <summary>One stored article with its full text, or null when the id is unknown.</summary>
+    StoredArticle? GetArticle(string id);
 
     /// <summary>Takes one mention out of its merged event into a merged event of its own; the reason says so.</summary>
     void Unmerge(long eventId);
@@ -107,6 +113,20 @@ public sealed record BatchResult(int ArticlesStored, int DuplicatesStored, int E
 
 /// <summary>The answer of <see cref="IEventStore.Lookup"/>.</summary>
 public sealed record StoredLookup(IReadOnlySet<string> KnownIds, IReadOnlyDictionary<string, string> OriginalByHash);
+
+/// <summary>An article as stored: the folded text every event span points into.</summary>
+public sealed record StoredArticle(
+    string Id,
+    string Text,
+    string? Title,
+    DateOnly? Published,
+    string Lang,
+    string? Source,
+    string? Url,
+    DuplicateLink? DuplicateOf);
+
+/// <summary>A merged event as a map point.</summary>
+public sealed record EventPoint(long Id, double Lat, double Lon, string Type, string Subtype, DateOnly? Date, string Certainty);
 
 /// <summary>One search result.</summary>
 public sealed record ArticleHit(string Id, string? Title, DateOnly? Published, string? Source);

@@ -80,6 +80,9 @@ public sealed class PostgresEventStore : SqlEventStore
         cmd.ExecuteNonQuery();
     }
 
+    private protected override (string Condition, string Value) ArticleTextCondition(IReadOnlyList<string> words) =>
+        ("e.article_id IN (SELECT article_id FROM article_search WHERE body_tsv @@ plainto_tsquery('simple', @f_text))", string.Join(' ', words));
+
     private protected override IReadOnlyList<ArticleHit> Search(IReadOnlyList<string> words, int limit)
     {
         // The words joined with & as a tsquery of plain lexemes; plainto_tsquery does the quoting.

@@ -52,6 +52,9 @@ public abstract class SqlEventStore : IEventStore
     /// <summary>Article hits for already-normalized words, every word required, best first.</summary>
     private protected abstract IReadOnlyList<ArticleHit> Search(IReadOnlyList<string> words, int limit);
 
+    /// <summary>A condition on <c>e.article_id</c> that holds when the article contains every word of the parameter <c>@f_text</c>, and the parameter's value.</summary>
+    private protected abstract (string Condition, string Value) ArticleTextCondition(IReadOnlyList<string> words);
+
     /// <summary>Serializes schema changes between processes (PostgreSQL takes an advisory lock); called first in each migration's transaction.</summary>
     private protected virtual void LockForMigration(DbTransaction tx)
     {
@@ -241,13 +244,13 @@ public abstract class SqlEventStore : IEventStore
 
     public IReadOnlyList<StoredEvent> QueryEvents(EventQuery? query = null)
     {
-        var filter = Filter.Build(query ?? EventQuery.All, representativesOnly: false);
+        var filter = Filter.Build(this, query ?? EventQuery.All, representativesOnly: false);
         return ReadEvents(filter);
     }
 
     public IReadOnlyList<MergedEvent> QueryMergedEvents(EventQuery? query = null)
     {
-        var filter = Filter.Build(query ?? EventQuery.All, representativesOnly: true);
+        var filter = Filter.Build(this, query ?? EventQuery.All, representativesOnly: true);
         var reps = ReadEvents(filter);
         if (reps.Count == 0)
             return [];
@@ -290,6 +293,18 @@ public abstract class SqlEventStore : IEventStore
         });
     }
 
+    public IReadOnlyList<EventPoint> QueryEventPoints(EventQuery? query = null)
+    {
+        var filter = Filter.Build(this, query ?? EventQuery.All, representativesOnly: true, extra: "e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL", joinArticles: false);
+        using var cmd = Command(null, $"SELECT e.id, e.place_lat, e.place_lon, e.type, e.subtype, e.date_start, e.certainty {filter.From} ORDER BY {filter.OrderSql} {filter.LimitSql};");
+        filter.Apply(cmd);
+        var points = new List<EventPoint>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+            points.Add(new EventPoint(Long(r, 0), r.GetDouble(1), r.GetDouble(2), r.GetString(3), r.GetString(4), Day(r, 5), r.GetString(6)));
+        return points;
+    }
+
     public IReadOnlyList<GroupCount> CountBy(Grouping by, EventQuery? query = null, int limit = 20)
     {
         var week = WeekOf("e.date_start");
@@ -313,7 +328,7 @@ public abstract class SqlEventStore : IEventStore
             _ => "1 = 1",
         };
         // No article column is read or filtered on, so the join is left out: a count then reads only the events' indexes.
-        var filter = Filter.Build((query ?? EventQuery.All) with { Limit = null, Order = EventOrder.Stored }, representativesOnly: false, extra: notNull, joinArticles: false);
+        var filter = Filter.Build(this, (query ?? EventQuery.All) with { Limit = null, Offset = null, Order = EventOrder.Stored }, representativesOnly: false, extra: notNull, joinArticles: false);
         // Weeks read as a time series (a week's group value sorts as its Monday does); everything else as a ranking.
         string order = by == Grouping.Week ? key : "ev DESC, k";
         using var cmd = Command(null, $"SELECT {label} AS k, COUNT(DISTINCT e.merged_id) AS ev, COUNT(*) AS mentions {filter.From} GROUP BY {key} ORDER BY {order} LIMIT @limit;");
@@ -346,6 +361,18 @@ public abstract class SqlEventStore : IEventStore
         Set(cmd, "id", articleId);
         using var r = cmd.ExecuteReader();
         return r.Read() && !r.IsDBNull(0) ? new DuplicateLink(r.GetString(0), Str(r, 1) ?? "") : null;
+    }
+
+    public StoredArticle? GetArticle(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        using var cmd = Command(null, "SELECT id, text, title, published, lang, source, url, duplicate_of, duplicate_reason FROM articles WHERE id = @id;");
+        Set(cmd, "id", id);
+        using var r = cmd.ExecuteReader();
+        if (!r.Read())
+            return null;
+        var duplicate = r.IsDBNull(7) ? null : new DuplicateLink(r.GetString(7), Str(r, 8) ?? "");
+        return new StoredArticle(r.GetString(0), r.GetString(1), Str(r, 2), Day(r, 3), r.GetString(4), Str(r, 5), Str(r, 6), duplicate);
     }
 
     public int CountArticles() => ScalarInt("SELECT COUNT(*) FROM articles;");
@@ -741,7 +768,7 @@ public abstract class SqlEventStore : IEventStore
     /// <summary>An event filter as SQL: the FROM … WHERE part and its parameter values.</summary>
     private sealed record Filter(string From, string LimitSql, string OrderSql, List<(string Name, object Value)> Parameters)
     {
-        public static Filter Build(EventQuery q, bool representativesOnly, string? extra = null, bool joinArticles = true)
+        public static Filter Build(SqlEventStore store, EventQuery q, bool representativesOnly, string? extra = null, bool joinArticles = true)
         {
             var conditions = new List<string>();
             var parameters = new List<(string, object)>();
@@ -780,6 +807,26 @@ public abstract class SqlEventStore : IEventStore
                 Add("e.date_end >= @f_from", "f_from", Iso(from)!);
             if (q.To is { } to)
                 Add("e.date_start <= @f_to", "f_to", Iso(to)!);
+            if (q.Certainty is { Count: > 0 } certainties)
+            {
+                var names = certainties.Select((_, i) => "@f_cert" + i).ToList();
+                conditions.Add($"e.certainty IN ({string.Join(", ", names)})");
+                for (int i = 0; i < certainties.Count; i++)
+                    parameters.Add(("f_cert" + i, certainties[i]));
+            }
+            if (q.Text is not null)
+            {
+                var words = Words(ArabicNormalizer.NormalizePhrase(q.Text));
+                if (words.Count == 0)
+                {
+                    conditions.Add("1 = 0");
+                }
+                else
+                {
+                    var (condition, value) = store.ArticleTextCondition(words);
+                    Add(condition, "f_text", value);
+                }
+            }
             if (q.Box is { } box)
             {
                 Add("e.place_lat >= @f_south", "f_south", box.South);
@@ -804,6 +851,14 @@ public abstract class SqlEventStore : IEventStore
             {
                 limit = "LIMIT @f_limit";
                 parameters.Add(("f_limit", Math.Max(0, n)));
+            }
+            if (q.Offset is { } skip && skip > 0)
+            {
+                // Both engines want a LIMIT before OFFSET; -1 (SQLite) and ALL (PostgreSQL) differ, so a large number stands in.
+                if (limit.Length == 0)
+                    limit = "LIMIT " + int.MaxValue.ToString(CultureInfo.InvariantCulture);
+                limit += " OFFSET @f_offset";
+                parameters.Add(("f_offset", skip));
             }
             return new Filter(sql.ToString(), limit, order, parameters);
         }

@@ -104,6 +104,10 @@ public sealed class SqliteEventStore : SqlEventStore
         insert.ExecuteNonQuery();
     }
 
+    private protected override (string Condition, string Value) ArticleTextCondition(IReadOnlyList<string> words) =>
+        ("e.article_id IN (SELECT article_id FROM article_search WHERE article_search MATCH @f_text)",
+         string.Join(' ', words.Select(w => "\"" + w + "\"")));
+
     private protected override IReadOnlyList<ArticleHit> Search(IReadOnlyList<string> words, int limit)
     {
         // Each word quoted: FTS5 then reads it as a plain term, never as query syntax.

@@ -51,7 +51,16 @@ public sealed record EventQuery
     /// <summary>Keep events whose place lies in this box (events without coordinates are dropped).</summary>
     public BoundingBox? Box { get; init; }
 
+    /// <summary>Keep events coded with one of these certainty codes (confirmed, reported, …).</summary>
+    public IReadOnlyList<string>? Certainty { get; init; }
+
+    /// <summary>Keep events whose article contains every word of this text (full-text search, Arabic-normalized).</summary>
+    public string? Text { get; init; }
+
     public int? Limit { get; init; }
+
+    /// <summary>Rows to skip before the first returned (paging with <see cref="Limit"/>).</summary>
+    public int? Offset { get; init; }
 
     /// <summary>Row order; <see cref="EventOrder.Newest"/> drops undated events.</summary>
     public EventOrder Order { get; init; }

@@ -86,7 +86,7 @@ public class CliTests
     [Fact]
     public void DemoIsWired()
     {
-        var (code, stdout, _) = Run("demo");
+        var (code, stdout, _) = Run("demo", "--no-serve");
         Assert.Equal(0, code);
         Assert.NotEmpty(stdout);
     }
