@@ -119,7 +119,10 @@ public sealed class MarsadServer : IAsyncDisposable
         app.MapOpenApi("/openapi/{documentName}.json");
         ApiEndpoints.Map(app, options);
         // An unknown path under /api/ is a JSON 404, not the dashboard page.
-        app.Map("/api/{**rest}", (HttpContext http) => throw new ApiException(404, $"no such endpoint: {http.Request.Method} {http.Request.Path}"));
+        // Write routes declare a JSON body, so routing passes over a POST of another type: say what is wrong with it.
+        app.Map("/api/{**rest}", (HttpContext http) => throw (HttpMethods.IsPost(http.Request.Method) && !http.Request.HasJsonContentType()
+            ? new ApiException(415, "send the body as JSON with Content-Type: application/json")
+            : new ApiException(404, $"no such endpoint: {http.Request.Method} {http.Request.Path}")));
 
         return new MarsadServer(app, stores)
         {
@@ -159,6 +162,9 @@ public sealed class MarsadServer : IAsyncDisposable
     public static void Configure(JsonSerializerOptions o)
     {
         o.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+        // Arabic stays readable, but <, >, &, ' and " are always escaped: article text is untrusted, and a
+        // response that some client mistakes for HTML must not carry live markup.
+        o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         o.DictionaryKeyPolicy = null;
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
         o.MaxDepth = 32;
