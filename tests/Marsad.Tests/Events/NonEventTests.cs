@@ -10,7 +10,29 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("وصل اللاعب التونسي إلى الدوحة أمس للانضمام إلى فريقه الجديد.")]
     [InlineData("تحاول المجموعة الوصول إلى الحدود قبل نهاية الشهر.")]
     [InlineData("ناقش المؤتمر ملف اغتيال الصحفي في ذكراه السنوية.")]
+    [InlineData("وهتف المتظاهرون ضد الحكومة ورفعوا أعلاما سوداء.")]
+    [InlineData("قالت الصحيفة إن إسرائيل تنوي الهجوم على مواقع في الجنوب.")]
+    [InlineData("دعا مجلس الأمن أمس إلى وقف إطلاق الصواريخ على المدن.")]
+    [InlineData("نقل المحكوم بالإعدام إلى المستشفى أمس بعد تدهور صحته.")]
+    [InlineData("قتل 300 شخص في كارثة الإعصار التي ضربت الساحل أمس.")]
+    [InlineData("التقى وفد منظمة التحرير الفلسطينية بالرئيس في القاهرة أمس.")]
+    [InlineData("وتنتشر في الإقليم أعمال الخطف والقتل منذ سنوات.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
+
+    [Fact]
+    public void ACrowdThatGathersIsAProtest()
+    {
+        var e = Assert.Single(fx.Events("خرج آلاف المتظاهرين في شوارع الخرطوم أمس احتجاجا على رفع الأسعار."));
+        Assert.Equal(("protests", "peaceful_protest"), (e.Type, e.Subtype));
+    }
+
+    [Fact]
+    public void AGroupNamedForLiberationStillActs()
+    {
+        var e = Assert.Single(fx.Events("أعلنت هيئة تحرير الشام سيطرتها على بلدة كفرنبل في ريف إدلب أمس."));
+        Assert.Equal(("battles", "non_state_actor_overtakes_territory"), (e.Type, e.Subtype));
+        Assert.Equal("Hayat Tahrir al-Sham", e.Actor1);
+    }
 
     [Fact]
     public void HistoryRecalledIsNotNews()
