@@ -33,6 +33,15 @@ public static class ApiEndpoints
                 new ConfigDto(options.TileUrl, options.ReadRequiresKey, ApiQuery.Types, ApiQuery.Certainties, stores.Location))
             .WithSummary("Settings the dashboard needs: tile URL (if any), event types, certainty codes.");
 
+        read.MapGet("/status", (HttpRequest request, StorePool stores) =>
+            {
+                ApiQuery.From(request, []);
+                using var lease = stores.Rent();
+                var store = lease.Store;
+                return new StatusDto(store.CountArticles(), store.CountMergedEvents(), store.CountEvents(), store.SchemaVersion);
+            })
+            .WithSummary("What the store holds now: a dashboard polls it to show events as they land.");
+
         read.MapGet("/events", (HttpRequest request, StorePool stores, ActorDictionary actors) =>
             {
                 var q = ApiQuery.From(request, [.. ApiQuery.FilterNames, .. Paging, "order"]);

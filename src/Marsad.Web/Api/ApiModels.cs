@@ -132,6 +132,9 @@ public sealed record FetchInput(string? Url);
 /// <summary>The dashboard's settings.</summary>
 public sealed record ConfigDto(string? TileUrl, bool ReadRequiresKey, IReadOnlyList<string> Types, IReadOnlyList<string> Certainties, string Store);
 
+/// <summary>What the store holds: articles, events after merging, their mentions, and the schema version.</summary>
+public sealed record StatusDto(int Articles, int Events, int Mentions, int SchemaVersion);
+
 /// <summary>An error: the status and what to change.</summary>
 public sealed record ErrorDto(int Status, string Error);
 

@@ -170,8 +170,12 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         Assert.Equal(401, status);
         await server.Get("/api/articles/api-key-test", 404);
 
+        var before = await server.Get("/api/status");
         (status, body) = await server.Post("/api/articles", article);
         Assert.Equal(201, status);
+        var after = await server.Get("/api/status");
+        Assert.Equal(before.GetProperty("articles").GetInt32() + 1, after.GetProperty("articles").GetInt32());
+        Assert.True(after.GetProperty("mentions").GetInt32() > before.GetProperty("mentions").GetInt32());
         Assert.Equal("stored", body.GetProperty("status").GetString());
         var stored = await server.Get("/api/articles/api-key-test");
         Assert.Equal(article.text, stored.GetProperty("text").GetString());
