@@ -184,7 +184,7 @@ public static class Program
     {
         Console.Error.WriteLine("usage: Marsad.Bench extract [--data DIR] [--limit N] [--gazetteer DIR]");
         Console.Error.WriteLine("       Marsad.Bench ingest [--data DIR] [--db FILE|postgres://…] [--limit N] [--gazetteer DIR] [--batch N]");
-        Console.Error.WriteLine("       Marsad.Bench query [--db FILE|postgres://…] [--events 1000000] [--runs 200] [--before-runs 20] [--keep]");
+        Console.Error.WriteLine("       Marsad.Bench query [--db FILE|postgres://…] [--events 1000000] [--runs 200] [--before-runs 20] [--keep] [--reuse [--schema NAME]]");
         return 2;
     }
 }

@@ -12,15 +12,15 @@ namespace Marsad.Bench;
 /// <summary>
 /// `query`: a synthetic database of N events written straight into the tables (no extraction),
 /// then the dashboard's typical queries run through <see cref="IEventStore"/> with varied
-/// parameters, p50/p95/max each; once without schema 4's and 5's indexes (unless --before-runs 0) and once with them.
+/// parameters, p50/p95/max each; once without schema 4 to 6's indexes (unless --before-runs 0) and once with them.
 /// </summary>
 internal static class QueryBench
 {
     public static int Run(string[] args)
     {
-        string? db = null;
+        string? db = null, pgSchema = null;
         int events = 1_000_000, runs = 200, beforeRuns = 20;
-        bool keep = false;
+        bool keep = false, reuse = false;
         for (int i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -30,6 +30,8 @@ internal static class QueryBench
                 case "--runs" when i + 1 < args.Length: runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--before-runs" when i + 1 < args.Length: beforeRuns = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
                 case "--keep": keep = true; break;
+                case "--reuse": reuse = true; break;
+                case "--schema" when i + 1 < args.Length: pgSchema = args[++i]; break;
                 default:
                     Console.Error.WriteLine($"bench: unknown argument {args[i]}");
                     return 2;
@@ -37,39 +39,56 @@ internal static class QueryBench
         }
 
         bool pg = db is not null && PostgresUrl.IsPostgres(db);
+        if (reuse && pg && pgSchema is null)
+        {
+            Console.Error.WriteLine("bench: --reuse on PostgreSQL needs --schema NAME (the schema a --keep run printed)");
+            return 2;
+        }
+        // --reuse: the database holds this generator's data already (same --events); opening it applies any newer migrations.
+        keep |= reuse;
         string label, schema = "";
         if (!pg)
         {
             db ??= Path.Combine(Path.GetTempPath(), "marsad-query-bench.db");
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-                File.Delete(db + suffix);
+            if (!reuse)
+            {
+                foreach (var suffix in new[] { "", "-wal", "-shm" })
+                    File.Delete(db + suffix);
+            }
             label = "SQLite " + db;
         }
         else
         {
             var builder = PostgresUrl.ToBuilder(db!);
-            schema = "qbench_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            schema = pgSchema ?? "qbench_" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             builder.SearchPath = schema;
             db = builder.ConnectionString;
             label = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database} schema {builder.SearchPath}";
         }
 
         // Opening creates the schema (all migrations); the rows are then written on a connection of our own.
+        var clock = Stopwatch.StartNew();
         using (EventStores.Open(db)) { }
         var data = new SyntheticData(events, seed: 6);
-        var clock = Stopwatch.StartNew();
+        if (reuse)
+            Console.WriteLine($"reusing {label}; opened (and migrated) in {clock.Elapsed.TotalSeconds:F0} s");
+        clock.Restart();
         using (var connection = Connect(db, pg))
         {
-            if (pg)
-                data.CopyPostgres((NpgsqlConnection)connection);
-            else
-                data.InsertSqlite((SqliteConnection)connection);
-            Console.WriteLine($"generated {data.Events:N0} events, {data.MergedCount:N0} merged, {data.Articles:N0} articles in {clock.Elapsed.TotalSeconds:F0} s ({label})");
+            if (!reuse)
+            {
+                if (pg)
+                    data.CopyPostgres((NpgsqlConnection)connection);
+                else
+                    data.InsertSqlite((SqliteConnection)connection);
+                Console.WriteLine($"generated {data.Events:N0} events, {data.MergedCount:N0} merged, {data.Articles:N0} articles in {clock.Elapsed.TotalSeconds:F0} s ({label})");
+            }
 
             if (beforeRuns > 0)
             {
-                // "Before": schema 3's indexes only, as a database was before migrations 4 and 5.
-                Exec(connection, "DROP INDEX ix_events_rep_type_date; DROP INDEX ix_events_rep_date_box; DROP INDEX ix_events_date_cover; DROP INDEX ix_events_actor1_cover; DROP INDEX ix_events_actor2_cover;"
+                // "Before": schema 3's indexes only, as a database was before migrations 4 to 6 (6's day columns stay: they are data, not indexes).
+                Exec(connection, "DROP INDEX ix_events_rep_type_date; DROP INDEX ix_events_rep_date_box; DROP INDEX ix_events_date_cover; DROP INDEX ix_events_actor1_cover; DROP INDEX ix_events_actor2_cover_a1;"
+                    + "DROP INDEX ix_merged_events_days_month; DROP INDEX ix_merged_events_days_year; DROP INDEX ix_merged_events_days_long;"
                     + "CREATE INDEX ix_events_date ON events(date_start); CREATE INDEX ix_events_actor1 ON events(actor1);");
             }
             Analyze(connection, pg);
@@ -81,9 +100,9 @@ internal static class QueryBench
         {
             using var connection = Connect(db, pg);
             clock.Restart();
-            Exec(connection, Schema.DashboardIndexes + Schema.ActorCoverIndexes);
+            Exec(connection, Schema.DashboardIndexes + Schema.ActorCoverIndexes + Schema.RepresentativeCountIndexes);
             Analyze(connection, pg);
-            Console.WriteLine($"schema 4 and 5 indexes built in {clock.Elapsed.TotalSeconds:F0} s");
+            Console.WriteLine($"schema 4 to 6 indexes built in {clock.Elapsed.TotalSeconds:F0} s");
         }
         var after = Measure(db, data, runs);
 

@@ -192,7 +192,7 @@ internal sealed class SyntheticData
         Copy(c, "events", EventColumns, EventRows());
     }
 
-    private const string MergedColumns = "id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, mentions";
+    private const string MergedColumns = "id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, start_day, end_day, mentions";
 
     private const string EventColumns = "id, article_id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, date_precision, fatalities, certainty, evidence_start, evidence_end, evidence_text, trigger_start, trigger_end, merged_id, merge_reason";
 
@@ -228,7 +228,8 @@ internal sealed class SyntheticData
             var t = Types[e.Type];
             var p = e.Place >= 0 ? _places[e.Place] : default;
             yield return [e.MergedId, t.Type, t.Subtype, Actor(e.Actor1), Actor(e.Actor2), e.Place >= 0 ? p.Name : null, e.Place >= 0 ? p.Country : null,
-                e.Place >= 0 ? p.Lat : null, e.Place >= 0 ? p.Lon : null, e.Place >= 0 ? "point" : null, DayIso(e.Day, 0), DayIso(e.Day, e.Span), (long)_mentions[e.MergedId]];
+                e.Place >= 0 ? p.Lat : null, e.Place >= 0 ? p.Lon : null, e.Place >= 0 ? "point" : null, DayIso(e.Day, 0), DayIso(e.Day, e.Span),
+                DayNumber(e.Day, 0), DayNumber(e.Day, e.Span), (long)_mentions[e.MergedId]];
         }
     }
 
@@ -284,6 +285,7 @@ internal sealed class SyntheticData
             case null: w.WriteNull(); break;
             case string s: w.Write(s, NpgsqlDbType.Text); break;
             case long l: w.Write(l, NpgsqlDbType.Bigint); break;
+            case int n: w.Write(n, NpgsqlDbType.Integer); break;
             case double d: w.Write(d, NpgsqlDbType.Double); break;
             default: throw new ArgumentException($"no COPY type for {v.GetType()}");
         }
@@ -295,6 +297,8 @@ internal sealed class SyntheticData
     private string? Actor(int i) => i >= 0 ? _actors[i] : null;
 
     private static string? DayIso(int day, int span) => day < 0 ? null : Iso(Start.AddDays(day + span));
+
+    private static object? DayNumber(int day, int span) => day < 0 ? null : Start.AddDays(day + span).DayNumber;
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

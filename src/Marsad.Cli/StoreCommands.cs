@@ -15,11 +15,11 @@ public static class StoreCommands
     {
         var db = IngestCommand.DbOption();
         var filters = new FilterOptions();
-        var count = new Option<bool>("--count") { Description = "Print the number of stored events (after merging; with --mentions, every article's mention)." };
-        var mentions = new Option<bool>("--mentions") { Description = "With --count: count mentions instead of merged events." };
-        var top = new Option<string>("--top") { Description = "Rank values by events: places, actors, types or countries." };
+        var count = new Option<bool>("--count") { Description = "Print the number of merged events passing the filters (tested on each event's first mention; --actor: on any mention)." };
+        var mentions = new Option<bool>("--mentions") { Description = "With --count: count the articles' mentions of those events instead." };
+        var top = new Option<string>("--top") { Description = "Rank places, types or countries by merged events (each once, by its first mention), or actors by the events any mention names them in." };
         top.AcceptOnlyFromAmong("places", "actors", "types", "countries");
-        var weekly = new Option<bool>("--weekly") { Description = "Events per week (weeks start on Monday)." };
+        var weekly = new Option<bool>("--weekly") { Description = "Merged events per week their first mention's date starts in (weeks start on Monday)." };
         var search = new Option<string>("--search") { Description = "Articles whose title and text hold every word (Arabic-normalized)." };
         var cmd = new Command("query", "Ask the store: events by type, actor, place and date; top places; counts per week; article search.");
         cmd.Options.Add(db);

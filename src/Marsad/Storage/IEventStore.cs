@@ -48,7 +48,27 @@ public interface IEventStore : IDisposable
     /// <summary>Merged events with coordinates as map points (the representative's place), in the query's order: a map of 100,000 events reads no sources or spans.</summary>
     IReadOnlyList<EventPoint> QueryEventPoints(EventQuery? query = null);
 
-    /// <summary>Counts merged events grouped by <paramref name="by"/>, largest first.</summary>
+    /// <summary>
+    /// Counts merged events grouped by <paramref name="by"/>: the <paramref name="limit"/> largest
+    /// groups, largest first (ties by key), or for <see cref="Grouping.Week"/> the first weeks in date
+    /// order. <see cref="EventQuery.Limit"/>, <see cref="EventQuery.Offset"/> and <see cref="EventQuery.Order"/> are ignored.
+    /// <para>
+    /// By <see cref="Grouping.Type"/>, <see cref="Grouping.Place"/>, <see cref="Grouping.Country"/> or
+    /// <see cref="Grouping.Week"/> without an actor filter, a merged event is one occurrence and counts
+    /// once, under its representative's type, place, country or start week; every filter (dates, type,
+    /// place, country, box, certainty, article, text) tests the representative too, as
+    /// <see cref="QueryMergedEvents"/> does, so the counts add up to the events it lists.
+    /// <see cref="GroupCount.Mentions"/> is then the total mentions of the counted merged events.
+    /// </para>
+    /// <para>
+    /// By <see cref="Grouping.Actor"/>, or with <see cref="EventQuery.Actor"/> or
+    /// <see cref="EventQuery.ActorName"/>, the count is over mentions, because a merged event's actors
+    /// are completed from all of them: a merged event counts in a group when any of its mentions names
+    /// the actor and passes the filters, once per group (distinct), grouped by that mention's value;
+    /// <see cref="GroupCount.Mentions"/> is the number of such mentions. A merged event whose mentions
+    /// differ (one starts a day later, in the next week) can then count in two groups.
+    /// </para>
+    /// </summary>
     IReadOnlyList<GroupCount> CountBy(Grouping by, EventQuery? query = null, int limit = 20);
 
     /// <summary>Full-text search over articles (title and text, Arabic-normalized); every word must occur.</summary>
@@ -131,17 +151,28 @@ public sealed record EventPoint(long Id, double Lat, double Lon, string Type, st
 /// <summary>One search result.</summary>
 public sealed record ArticleHit(string Id, string? Title, DateOnly? Published, string? Source);
 
-/// <summary>A value and how many merged events (and mentions) carry it.</summary>
+/// <summary>A value and how many merged events (and mentions) carry it; see <see cref="IEventStore.CountBy"/> for which mentions count.</summary>
+/// <param name="Key">The group's value: a type, actor, "place (country)", country code, or a week's Monday (yyyy-MM-dd).</param>
+/// <param name="Events">Merged events in the group, each counted once.</param>
+/// <param name="Mentions">The articles' mentions behind them.</param>
 public sealed record GroupCount(string Key, long Events, long Mentions);
 
 /// <summary>What <see cref="IEventStore.CountBy"/> groups on.</summary>
 public enum Grouping
 {
+    /// <summary>The event's type (every mention of a merged event has the same).</summary>
     Type,
+
+    /// <summary>actor1 as each mention names it: a merged event counts once under every actor its mentions name.</summary>
     Actor,
+
+    /// <summary>The representative's place name with its country, "name (CC)" (with an actor filter, each mention's); events without a place are left out.</summary>
     Place,
+
+    /// <summary>The representative's country code (with an actor filter, each mention's); events without one are left out.</summary>
     Country,
-    /// <summary>The Monday of the week the event starts in.</summary>
+
+    /// <summary>The Monday of the week the representative's date starts in (with an actor filter, each mention's); undated events are left out.</summary>
     Week,
 }
 

@@ -70,6 +70,8 @@ public sealed class PostgresEventStore : SqlEventStore
         return (monday, $"to_char({monday}, 'YYYY-MM-DD')");
     }
 
+    private protected override string DayNumber(string column) => $"(CAST({column} AS date) - DATE '0001-01-01')";
+
     private protected override void WriteSearchText(DbTransaction tx, string articleId, string body, bool replace)
     {
         using var cmd = Command(tx, replace

@@ -46,6 +46,9 @@ public abstract class SqlEventStore : IEventStore
     /// </summary>
     private protected abstract (string Group, string Label) WeekOf(string column);
 
+    /// <summary>SQL turning the ISO date in <paramref name="column"/> into its <see cref="DateOnly.DayNumber"/> (null stays null).</summary>
+    private protected abstract string DayNumber(string column);
+
     /// <summary>Writes the article's normalized text into the engine's search index (replacing what was there when asked).</summary>
     private protected abstract void WriteSearchText(DbTransaction tx, string articleId, string body, bool replace);
 
@@ -307,15 +310,139 @@ public abstract class SqlEventStore : IEventStore
 
     public IReadOnlyList<GroupCount> CountBy(Grouping by, EventQuery? query = null, int limit = 20)
     {
-        var week = WeekOf("e.date_start");
-        string key = by switch
+        if (!Enum.IsDefined(by))
+            throw new ArgumentOutOfRangeException(nameof(by));
+        var q = (query ?? EventQuery.All) with { Limit = null, Offset = null, Order = EventOrder.Stored };
+        limit = Math.Max(0, limit);
+        // Actors are completed from every mention, so who took part is a question about mentions.
+        return by == Grouping.Actor || q.Actor is not null || q.ActorName is not null
+            ? CountMentions(by, q, limit)
+            : CountRepresentatives(by, q, limit);
+    }
+
+    // The longest date range (end - start, in days) each of schema 6's count indexes holds, null for the
+    // open-ended last one; a range that ends on or after From starts no earlier than From minus this.
+    private static readonly (string Span, int? Longest)[] SpanParts =
+    [
+        ("m.end_day - m.start_day <= 31", 31),
+        ("m.end_day - m.start_day > 31 AND m.end_day - m.start_day <= 366", 366),
+        ("m.end_day - m.start_day > 366", null),
+    ];
+
+    // Each merged event once, by its representative's fields (merged_events holds them and the mention count).
+    private List<GroupCount> CountRepresentatives(Grouping by, EventQuery q, int limit)
+    {
+        var (columns, label) = by switch
         {
-            Grouping.Type => "e.type",
-            Grouping.Actor => "e.actor1",
-            Grouping.Place => "e.place_name || ' (' || COALESCE(e.place_country, '?') || ')'",
-            Grouping.Country => "e.place_country",
-            Grouping.Week => week.Group,
-            _ => throw new ArgumentOutOfRangeException(nameof(by)),
+            Grouping.Type => ("m.type", "u.type"),
+            Grouping.Place => ("m.place_name, m.place_country", "u.place_name || ' (' || COALESCE(u.place_country, '?') || ')'"),
+            Grouping.Country => ("m.place_country", "u.place_country"),
+            _ => ("m.start_day / 7 * 7 AS week", "u.week"),
+        };
+        string groupBy = by switch
+        {
+            Grouping.Type => "u.type",
+            Grouping.Place => "u.place_name, u.place_country",
+            Grouping.Country => "u.place_country",
+            _ => "u.week",
+        };
+        var conditions = new List<string>();
+        var parameters = new List<(string Name, object Value)>();
+        void Add(string condition, string name, object value)
+        {
+            conditions.Add(condition);
+            parameters.Add((name, value));
+        }
+
+        conditions.Add(by switch
+        {
+            Grouping.Place => "m.place_name IS NOT NULL",
+            Grouping.Country => "m.place_country IS NOT NULL",
+            Grouping.Week => "m.start_day IS NOT NULL",
+            _ => "1 = 1",
+        });
+        // What merged_events does not copy (the article, the certainty, the article's words) is tested on the representative's row.
+        var onRow = EventQuery.All with { ArticleId = q.ArticleId, Certainty = q.Certainty, Text = q.Text };
+        if (onRow != EventQuery.All)
+        {
+            var row = Filter.Build(this, onRow, representativesOnly: true, extra: "e.id = m.id", joinArticles: false);
+            conditions.Add($"EXISTS (SELECT 1 {row.From})");
+            parameters.AddRange(row.Parameters);
+        }
+        if (q.MergedId is { } merged)
+            Add("m.id = @f_merged", "f_merged", merged);
+        if (q.Type is not null)
+            Add("m.type = @f_type", "f_type", q.Type);
+        if (q.Subtype is not null)
+            Add("m.subtype = @f_subtype", "f_subtype", q.Subtype);
+        if (q.Country is not null)
+            Add("m.place_country = @f_country", "f_country", q.Country.ToUpperInvariant());
+        if (q.Place is not null)
+            Add("m.place_name = @f_place", "f_place", q.Place);
+        if (q.To is { } to)
+            Add("m.start_day <= @f_to", "f_to", to.DayNumber);
+        if (q.Box is { } box)
+        {
+            Add("m.place_lat >= @f_south", "f_south", box.South);
+            Add("m.place_lat <= @f_north", "f_north", box.North);
+            Add("m.place_lon >= @f_west", "f_west", box.West);
+            Add("m.place_lon <= @f_east", "f_east", box.East);
+        }
+
+        string where = string.Join(" AND ", conditions);
+        var parts = new List<string>();
+        if (q.From is { } from)
+        {
+            parameters.Add(("f_from", from.DayNumber));
+            for (int i = 0; i < SpanParts.Length; i++)
+            {
+                var (span, longest) = SpanParts[i];
+                string lower = "";
+                if (longest is { } days)
+                {
+                    string name = "f_lo" + i.ToString(CultureInfo.InvariantCulture);
+                    parameters.Add((name, from.DayNumber - days));
+                    lower = $" AND m.start_day >= @{name}";
+                }
+                parts.Add($"SELECT {columns}, m.mentions FROM merged_events m WHERE {span}{lower} AND m.end_day >= @f_from AND {where}");
+            }
+        }
+        else
+        {
+            parts.Add($"SELECT {columns}, m.mentions FROM merged_events m WHERE {where}");
+        }
+
+        // Weeks read as a time series; everything else as a ranking.
+        string order = by == Grouping.Week ? "k" : "ev DESC, k";
+        using var cmd = Command(null, $"""
+            SELECT {label} AS k, COUNT(*) AS ev, SUM(u.mentions) AS mentions
+            FROM ({string.Join(" UNION ALL ", parts)}) u
+            GROUP BY {groupBy} ORDER BY {order} LIMIT @limit;
+            """);
+        foreach (var (name, value) in parameters)
+            Set(cmd, name, value);
+        Set(cmd, "limit", limit);
+        var rows = new List<GroupCount>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            string key = by == Grouping.Week ? Iso(DateOnly.FromDayNumber((int)Long(r, 0)))! : r.GetString(0);
+            rows.Add(new GroupCount(key, Long(r, 1), Long(r, 2)));
+        }
+        return rows;
+    }
+
+    // The merged events any of whose mentions passes the filters, counted once per group of the mention's value.
+    private List<GroupCount> CountMentions(Grouping by, EventQuery q, int limit)
+    {
+        var week = WeekOf("u.date_start");
+        var (columns, key) = by switch
+        {
+            Grouping.Type => ("e.type", "u.type"),
+            Grouping.Actor => ("e.actor1", "u.actor1"),
+            Grouping.Place => ("e.place_name, e.place_country", "u.place_name || ' (' || COALESCE(u.place_country, '?') || ')'"),
+            Grouping.Country => ("e.place_country", "u.place_country"),
+            _ => ("e.date_start", week.Group),
         };
         // The label is computed once per group, not once per mention: on a 1M-event database the per-row date formatting was a third of a weekly count.
         string label = by == Grouping.Week ? week.Label : key;
@@ -328,12 +455,25 @@ public abstract class SqlEventStore : IEventStore
             _ => "1 = 1",
         };
         // No article column is read or filtered on, so the join is left out: a count then reads only the events' indexes.
-        var filter = Filter.Build(this, (query ?? EventQuery.All) with { Limit = null, Offset = null, Order = EventOrder.Stored }, representativesOnly: false, extra: notNull, joinArticles: false);
-        // Weeks read as a time series (a week's group value sorts as its Monday does); everything else as a ranking.
+        var filters = new List<Filter>();
+        if (q.ActorName is { } name)
+        {
+            // Two index reads instead of an OR (which PostgreSQL answers from the table, not the indexes);
+            // a mention naming the actor on both sides is taken from the first.
+            var rest = q with { ActorName = null };
+            filters.Add(Filter.Build(this, rest, representativesOnly: false, extra: notNull + " AND e.actor1 = @f_actor_name", joinArticles: false, ("f_actor_name", name)));
+            filters.Add(Filter.Build(this, rest, representativesOnly: false, extra: notNull + " AND e.actor2 = @f_actor_name AND (e.actor1 IS NULL OR e.actor1 <> @f_actor_name)", joinArticles: false, ("f_actor_name", name)));
+        }
+        else
+        {
+            filters.Add(Filter.Build(this, q, representativesOnly: false, extra: notNull, joinArticles: false));
+        }
+        string union = string.Join(" UNION ALL ", filters.Select(f => $"SELECT {columns}, e.merged_id {f.From}"));
         string order = by == Grouping.Week ? key : "ev DESC, k";
-        using var cmd = Command(null, $"SELECT {label} AS k, COUNT(DISTINCT e.merged_id) AS ev, COUNT(*) AS mentions {filter.From} GROUP BY {key} ORDER BY {order} LIMIT @limit;");
-        filter.Apply(cmd);
-        Set(cmd, "limit", Math.Max(0, limit));
+        using var cmd = Command(null, $"SELECT {label} AS k, COUNT(DISTINCT u.merged_id) AS ev, COUNT(*) AS mentions FROM ({union}) u GROUP BY {(by == Grouping.Place ? "u.place_name, u.place_country" : key)} ORDER BY {order} LIMIT @limit;");
+        foreach (var f in filters)
+            f.Apply(cmd);
+        Set(cmd, "limit", limit);
         var rows = new List<GroupCount>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
@@ -560,9 +700,9 @@ public abstract class SqlEventStore : IEventStore
 
     private void InsertMergedFrom(DbTransaction tx, long eventId)
     {
-        using var cmd = Command(tx, """
-            INSERT INTO merged_events (id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, mentions)
-            SELECT id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, 1 FROM events WHERE id = @id
+        using var cmd = Command(tx, $"""
+            INSERT INTO merged_events (id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, start_day, end_day, mentions)
+            SELECT id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, {DayNumber("date_start")}, {DayNumber("date_end")}, 1 FROM events WHERE id = @id
             ON CONFLICT (id) DO NOTHING;
             """);
         Set(cmd, "id", eventId);
@@ -768,10 +908,10 @@ public abstract class SqlEventStore : IEventStore
     /// <summary>An event filter as SQL: the FROM … WHERE part and its parameter values.</summary>
     private sealed record Filter(string From, string LimitSql, string OrderSql, List<(string Name, object Value)> Parameters)
     {
-        public static Filter Build(SqlEventStore store, EventQuery q, bool representativesOnly, string? extra = null, bool joinArticles = true)
+        public static Filter Build(SqlEventStore store, EventQuery q, bool representativesOnly, string? extra = null, bool joinArticles = true, params (string Name, object Value)[] extraParameters)
         {
             var conditions = new List<string>();
-            var parameters = new List<(string, object)>();
+            var parameters = new List<(string, object)>(extraParameters);
             void Add(string condition, string name, object value)
             {
                 conditions.Add(condition);
@@ -974,8 +1114,8 @@ public abstract class SqlEventStore : IEventStore
                 {
                     // A new occurrence: its merged event takes the mention's id, so it is found from either side.
                     var create = Get("""
-                        INSERT INTO merged_events (id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, mentions)
-                        VALUES (@id, @type, @subtype, @actor1, @actor2, @place_name, @place_country, @place_lat, @place_lon, @place_precision, @date_start, @date_end, 1);
+                        INSERT INTO merged_events (id, type, subtype, actor1, actor2, place_name, place_country, place_lat, place_lon, place_precision, date_start, date_end, start_day, end_day, mentions)
+                        VALUES (@id, @type, @subtype, @actor1, @actor2, @place_name, @place_country, @place_lat, @place_lon, @place_precision, @date_start, @date_end, @start_day, @end_day, 1);
                         """);
                     Set(create, "id", id);
                     Set(create, "type", e.Type);
@@ -989,6 +1129,8 @@ public abstract class SqlEventStore : IEventStore
                     Set(create, "place_precision", e.Place?.Precision);
                     Set(create, "date_start", Iso(e.Date?.Start));
                     Set(create, "date_end", Iso(e.Date?.End));
+                    Set(create, "start_day", e.Date?.Start.DayNumber);
+                    Set(create, "end_day", e.Date?.End.DayNumber);
                     create.ExecuteNonQuery();
                     var link = Get("UPDATE events SET merged_id = @id WHERE id = @id;");
                     Set(link, "id", id);

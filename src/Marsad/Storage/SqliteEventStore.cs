@@ -89,6 +89,9 @@ public sealed class SqliteEventStore : SqlEventStore
         return (monday, $"date({monday} - 0.5)");
     }
 
+    // Julian day 1721425.5 is midnight of 0001-01-01, day number 0.
+    private protected override string DayNumber(string column) => $"CAST(julianday({column}) - 1721425.5 AS INTEGER)";
+
     private protected override void WriteSearchText(DbTransaction tx, string articleId, string body, bool replace)
     {
         if (replace)

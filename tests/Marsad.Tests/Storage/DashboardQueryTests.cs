@@ -5,26 +5,30 @@ using static Marsad.Tests.Storage.StoreSamples;
 
 namespace Marsad.Tests.Storage;
 
-/// <summary>Schema 4 and the query paths the dashboard uses (newest first, one event's detail, exact actor, counts), on a tiny database per engine.</summary>
+/// <summary>Schemas 4 to 6 and the query paths the dashboard uses (newest first, one event's detail, exact actor, counts), on a tiny database per engine.</summary>
 public sealed class DashboardQueryTests
 {
     public static TheoryData<string> Backends => StoreBackends.All();
 
     [Theory]
     [MemberData(nameof(Backends))]
-    public void SchemaFourCreatesTheDashboardIndexes(string backend)
+    public void SchemasFourToSixCreateTheDashboardIndexes(string backend)
     {
         using var db = new TestDb(backend);
         using (db.Open()) { }
         var sql = backend == StoreBackends.Sqlite
-            ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_events_%' ORDER BY name;"
-            : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname LIKE 'ix_events_%' ORDER BY indexname;";
+            ? "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'ix_%' ORDER BY name;"
+            : "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname LIKE 'ix_%' ORDER BY indexname;";
         var names = db.Query(sql);
         Assert.Contains("ix_events_rep_type_date", names);
         Assert.Contains("ix_events_rep_date_box", names);
         Assert.Contains("ix_events_date_cover", names);
         Assert.Contains("ix_events_actor1_cover", names);
-        Assert.Contains("ix_events_actor2_cover", names);
+        Assert.Contains("ix_events_actor2_cover_a1", names);
+        Assert.Contains("ix_merged_events_days_month", names);
+        Assert.Contains("ix_merged_events_days_year", names);
+        Assert.Contains("ix_merged_events_days_long", names);
+        Assert.DoesNotContain("ix_events_actor2_cover", names);
         Assert.DoesNotContain("ix_events_actor1_date", names);
         Assert.DoesNotContain("ix_events_date", names);
     }

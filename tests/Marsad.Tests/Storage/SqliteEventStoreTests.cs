@@ -17,7 +17,7 @@ public sealed class SqliteEventStoreTests : IDisposable
 
         using (var store = SqliteEventStore.Open(path))
         {
-            Assert.Equal(5, store.SchemaVersion);
+            Assert.Equal(6, store.SchemaVersion);
             Assert.Equal("wal", store.Pragma("journal_mode"));
             Assert.Equal("1", store.Pragma("foreign_keys"));
         }
@@ -52,7 +52,7 @@ public sealed class SqliteEventStoreTests : IDisposable
         }
 
         using var store = SqliteEventStore.Open(path);
-        Assert.Equal(5, store.SchemaVersion);
+        Assert.Equal(6, store.SchemaVersion);
         Assert.Equal("old-1", Assert.Single(store.SearchArticles("ادلب")).Id);
         Assert.Equal(1, store.CountMergedEvents());
         var e = Assert.Single(store.QueryEvents());

@@ -76,6 +76,37 @@ internal sealed class TestDb : IDisposable
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>Creates the database as a build knowing migrations up to <paramref name="upTo"/> would have, so a test can fill it and see the later ones run.</summary>
+    public void Migrate(int upTo)
+    {
+        var migrations = Backend == StoreBackends.Sqlite ? Schema.Sqlite : Schema.Postgres;
+        if (_schema is not null)
+        {
+            var builder = Marsad.Storage.PostgresUrl.ToBuilder(StoreBackends.PostgresUrl!);
+            using var admin = new NpgsqlConnection(builder.ConnectionString);
+            admin.Open();
+            using var create = admin.CreateCommand();
+            create.CommandText = $"CREATE SCHEMA {_schema};";
+            create.ExecuteNonQuery();
+        }
+        using var connection = Connect();
+        foreach (var migration in migrations.Where(m => m.Version <= upTo).Prepend(new Schema.Migration(0, "", Schema.CreateVersionTable)))
+        {
+            using var tx = connection.BeginTransaction();
+            using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandText = migration.Sql;
+            cmd.ExecuteNonQuery();
+            migration.Backfill?.Invoke(connection, tx);
+            if (migration.Version > 0)
+            {
+                cmd.CommandText = $"INSERT INTO schema_version (version, description, applied_at) VALUES ({migration.Version}, 'test', '2025-01-01');";
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+    }
+
     public void Dispose()
     {
         if (_schema is not null)
