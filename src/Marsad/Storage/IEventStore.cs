@@ -71,7 +71,7 @@ public interface IEventStore : IDisposable
     /// </summary>
     IReadOnlyList<GroupCount> CountBy(Grouping by, EventQuery? query = null, int limit = 20);
 
-    /// <summary>Full-text search over articles (title and text, Arabic-normalized); every word must occur.</summary>
+    /// <summary>Full-text search over articles (title and text, Arabic-normalized); every word must occur. Best ranked first; when more than a thousand articles match, the ranking is over the first thousand the index yields.</summary>
     IReadOnlyList<ArticleHit> SearchArticles(string query, int limit = 20);
 
     /// <summary>One stored article with its full text, or null when the id is unknown.</summary>

@@ -88,14 +88,18 @@ public sealed class PostgresEventStore : SqlEventStore
     private protected override IReadOnlyList<ArticleHit> Search(IReadOnlyList<string> words, int limit)
     {
         // The words joined with & as a tsquery of plain lexemes; plainto_tsquery does the quoting.
+        // Ranking reads every match's row; a common word matches tens of thousands, so only the first
+        // SearchCandidates the index yields are ranked (SqlEventStore.SearchCandidates says why).
         using var cmd = Command(null, """
             SELECT a.id, a.title, a.published, a.source
-            FROM article_search s JOIN articles a ON a.id = s.article_id
-            WHERE s.body_tsv @@ plainto_tsquery('simple', @q)
+            FROM (SELECT article_id, body_tsv FROM article_search
+                  WHERE body_tsv @@ plainto_tsquery('simple', @q) LIMIT @candidates) s
+            JOIN articles a ON a.id = s.article_id
             ORDER BY ts_rank(s.body_tsv, plainto_tsquery('simple', @q)) DESC, a.id
             LIMIT @limit;
             """);
         Set(cmd, "q", string.Join(' ', words));
+        Set(cmd, "candidates", SearchCandidates);
         Set(cmd, "limit", limit);
         var hits = new List<ArticleHit>();
         using var r = cmd.ExecuteReader();

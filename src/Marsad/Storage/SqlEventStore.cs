@@ -55,6 +55,14 @@ public abstract class SqlEventStore : IEventStore
     /// <summary>Article hits for already-normalized words, every word required, best first.</summary>
     private protected abstract IReadOnlyList<ArticleHit> Search(IReadOnlyList<string> words, int limit);
 
+    /// <summary>
+    /// How many matching articles a search ranks at most. A word common in the news matches tens of
+    /// thousands of articles, and ranking reads each one's indexed text: on a million-event database that
+    /// took PostgreSQL 150–250 ms. Past this many matches, the best hits are chosen among the first ones
+    /// the index yields (on both engines, so they answer alike), which a further word narrows.
+    /// </summary>
+    internal const int SearchCandidates = 1000;
+
     /// <summary>A condition on <c>e.article_id</c> that holds when the article contains every word of the parameter <c>@f_text</c>, and the parameter's value.</summary>
     private protected abstract (string Condition, string Value) ArticleTextCondition(IReadOnlyList<string> words);
 

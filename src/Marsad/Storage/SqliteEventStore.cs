@@ -117,12 +117,13 @@ public sealed class SqliteEventStore : SqlEventStore
         var match = string.Join(' ', words.Select(w => "\"" + w + "\""));
         using var cmd = Command(null, """
             SELECT a.id, a.title, a.published, a.source
-            FROM article_search s JOIN articles a ON a.id = s.article_id
-            WHERE article_search MATCH @q
+            FROM (SELECT article_id, rank FROM article_search WHERE article_search MATCH @q LIMIT @candidates) s
+            JOIN articles a ON a.id = s.article_id
             ORDER BY s.rank, a.id
             LIMIT @limit;
             """);
         Set(cmd, "q", match);
+        Set(cmd, "candidates", SearchCandidates);
         Set(cmd, "limit", limit);
         var hits = new List<ArticleHit>();
         using var r = cmd.ExecuteReader();
