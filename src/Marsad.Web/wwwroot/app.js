@@ -85,23 +85,26 @@ async function start() {
   setStatus(t('loading'));
 
   try {
+    // Everything the first view needs is asked for at once; the configuration only adds tiles and may rename codes.
     const countriesFile = fetch('lib/world/countries-50m.geo.json').then((r) => (r.ok ? r.json() : null)).catch(() => null);
-    data.config = await get('config');
-    if (Array.isArray(data.config.types)) data.types = data.config.types;
-    if (Array.isArray(data.config.certainties)) data.certainties = data.config.certainties;
-    if (data.config.tile_url) {
-      L.tileLayer(data.config.tile_url, { maxZoom: 18, attribution: 'Map tiles: ' + new URL(data.config.tile_url.replace(/\{[a-z]\}/g, '0')).host }).addTo(map);
-    }
+    const config = get('config').then((c) => {
+      data.config = c;
+      if (Array.isArray(c.types)) data.types = c.types;
+      if (Array.isArray(c.certainties)) data.certainties = c.certainties;
+      if (c.tile_url) {
+        L.tileLayer(c.tile_url, { maxZoom: 18, attribution: 'Map tiles: ' + new URL(c.tile_url.replace(/\{[a-z]\}/g, '0')).host }).addTo(map);
+      }
+      buildFilterOptions();
+      renderLegend();
+    });
     buildFilterOptions();
+    const drawCountries = Promise.all([countriesFile, config]).then(([geojson]) => showCountries(geojson));
+    const firstData = state.view === 'movement' ? switchView('movement', { initial: true }) : reload({ points: true, weeks: true, fit: true });
+    await Promise.all([config, drawCountries, firstData]);
+    timings.firstView = Math.round(performance.now());
+    // The filters' actor and country choices are not needed to draw the first view, so they do not compete with it.
     loadActors();
     loadCountries();
-    const drawCountries = countriesFile.then(showCountries);
-    if (state.view === 'movement') {
-      await Promise.all([drawCountries, switchView('movement', { initial: true })]);
-    } else {
-      await Promise.all([drawCountries, reload({ points: true, weeks: true, fit: true })]);
-    }
-    timings.firstView = Math.round(performance.now());
     document.body.dataset.ready = '1';
     updateStatus();
     if (state.eventId) openEvent(state.eventId);
