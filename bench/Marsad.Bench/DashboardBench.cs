@@ -125,7 +125,8 @@ internal static class DashboardBench
                     await page.Mouse.MoveAsync(x + (i * 12) % 240 - 120, y + (i * 7) % 140 - 70);
                 await page.Mouse.UpAsync();
                 var frames = await page.EvaluateAsync<double[]>(StopFramesScript);
-                Console.WriteLine($"pan/zoom steps (settled, ms): {Summary(interaction.Value.EnumerateArray().Select(e => e.GetDouble()).ToList())}");
+                foreach (var kind in new[] { "zoom", "pan" })
+                    Console.WriteLine($"{kind} steps, until redrawn (ms): {Summary(interaction.Value.GetProperty(kind).EnumerateArray().Select(e => e.GetDouble()).ToList())}");
                 Console.WriteLine($"mouse drag, frame intervals (ms): {Summary(frames.ToList())}");
             }
         }
@@ -156,20 +157,18 @@ internal static class DashboardBench
         async () => {
           const map = window.marsad.map;
           const settle = () => new Promise((resolve) => map.once('moveend', () => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-          const steps = [
-            () => map.zoomIn(1, { animate: false }), () => map.panBy([300, 0], { animate: false }), () => map.panBy([0, 200], { animate: false }),
-            () => map.zoomIn(1, { animate: false }), () => map.panBy([-400, -100], { animate: false }), () => map.zoomIn(1, { animate: false }),
-            () => map.panBy([250, 150], { animate: false }), () => map.zoomOut(1, { animate: false }), () => map.zoomOut(1, { animate: false }),
-            () => map.zoomOut(1, { animate: false }),
-          ];
-          const times = [];
+          const zoomIn = ['zoom', () => map.zoomIn(1, { animate: false })];
+          const zoomOut = ['zoom', () => map.zoomOut(1, { animate: false })];
+          const pan = (x, y) => ['pan', () => map.panBy([x, y], { animate: false })];
+          const steps = [zoomIn, pan(300, 0), pan(0, 200), zoomIn, pan(-400, -100), zoomIn, pan(250, 150), zoomOut, zoomOut, zoomOut];
+          const times = { zoom: [], pan: [] };
           for (let round = 0; round < 3; round++) {
-            for (const step of steps) {
+            for (const [kind, step] of steps) {
               const t0 = performance.now();
               const done = settle();
               step();
               await done;
-              times.push(performance.now() - t0);
+              times[kind].push(performance.now() - t0);
             }
           }
           return times;
