@@ -196,6 +196,15 @@ public sealed class DashboardTests(DashboardFixture server) : IClassFixture<Dash
         await page.ClickAsync("#lang-switch");
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         Assert.Equal("ar", await page.EvaluateAsync<string>("localStorage.getItem('marsad.lang')"));
+
+        // The detail panel opens on the inline end (the left in Arabic), its labels in Arabic.
+        await page.ClickAsync(".event-item >> nth=1");
+        await page.WaitForSelectorAsync("#detail:not([hidden]) .sources .source");
+        Assert.Equal("المصادر", await page.TextContentAsync("#detail h3"));
+        Assert.True((await page.Locator("#detail").BoundingBoxAsync())!.X < await SidebarX(page), "in Arabic the detail panel is on the left");
+        await page.ClickAsync(".sources .source .read-article");
+        await page.WaitForSelectorAsync("#article-view .article-text mark.hl-evidence");
+        await session.Screenshot("event-article-ar");
         await session.AssertClean();
     }
 
