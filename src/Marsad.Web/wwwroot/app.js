@@ -105,6 +105,7 @@ async function start() {
     // The filters' actor and country choices are not needed to draw the first view, so they do not compete with it.
     loadActors();
     loadCountries();
+    watchStatus();
     document.body.dataset.ready = '1';
     updateStatus();
     if (state.eventId) openEvent(state.eventId);
@@ -151,6 +152,7 @@ function switchLanguage() {
   renderDetail();
   if (state.view === 'movement') renderMovement();
   map.closePopup();
+  showNewEvents();
   updateStatus();
 }
 
@@ -200,7 +202,8 @@ function buildMap() {
       reload({ points: false, weeks: false });
     }
   });
-  window.marsad = { map, clusters, state, timings };
+  // For the browser tests and the benchmark: the map, and a status check without waiting for the next poll.
+  window.marsad = { map, clusters, state, timings, checkStatus: () => checkStatus() };
 }
 
 function mirrorMapControls() {
@@ -411,6 +414,7 @@ async function loadCountries() {
 
 function wireControls() {
   $('#lang-switch').addEventListener('click', switchLanguage);
+  $('#new-events').addEventListener('click', loadNewEvents);
   for (const tab of $$('.views [data-view]')) tab.addEventListener('click', () => switchView(tab.dataset.view));
 
   const form = $('#filters');
@@ -628,6 +632,45 @@ function updateStatus() {
     status.dataset.firstView = timings.firstView;
   }
   setStatus(parts.join(' · '));
+}
+
+// New events arrive while the page is open (marsad watch, POST /api/articles): /api/status is polled and a
+// button offers to reload, rather than moving the map and list under the analyst's hands.
+const STATUS_POLL_MS = 30000;
+let knownEvents = null;
+let addedEvents = 0;
+
+async function checkStatus() {
+  const status = await get('status');
+  knownEvents ??= status.events;
+  addedEvents = status.events - knownEvents;
+  showNewEvents();
+}
+
+function showNewEvents() {
+  const button = $('#new-events');
+  button.hidden = addedEvents <= 0;
+  button.textContent = t('newEvents', { n: num(addedEvents) });
+}
+
+async function watchStatus() {
+  try {
+    await checkStatus();
+  } catch {
+    // A failed poll is retried at the next one; the page keeps what it shows.
+  }
+  setTimeout(watchStatus, STATUS_POLL_MS);
+}
+
+function loadNewEvents() {
+  addedEvents = 0;
+  showNewEvents();
+  knownEvents = null;
+  loadActors();
+  loadCountries();
+  if (state.view === 'movement') loadMovement().catch(showError);
+  else reload().catch(showError);
+  get('status').then((s) => { knownEvents = s.events; }).catch(() => {});
 }
 
 function showError(e) {

@@ -295,6 +295,37 @@ public sealed class DashboardTests(DashboardFixture server) : IClassFixture<Dash
     }
 
     [Fact]
+    public async Task EventsThatLandWhileThePageIsOpenAreOfferedAndShownOnRequest()
+    {
+        await using var session = await Open();
+        var page = session.Page;
+        var before = await server.CountEvents("");
+        await session.WaitForResults(before, "");
+        Assert.True(await page.Locator("#new-events").IsHiddenAsync());
+
+        var result = await server.PostArticle(new
+        {
+            id = "landed-1",
+            title = "اشتباكات في الزاوية",
+            text = "اندلعت اشتباكات عنيفة بين مجموعتين مسلحتين في مدينة الزاوية غرب طرابلس مساء الأحد، وقالت مصادر طبية إن ثلاثة أشخاص قتلوا.",
+            published = "2022-03-14",
+        });
+        Assert.True(result.GetProperty("events").GetInt32() > 0, "the article yields no event: " + result);
+        var after = await server.CountEvents("");
+        Assert.True(after > before);
+
+        // The page polls /api/status every 30 s; the test asks at once. The map and list stay until asked.
+        await page.EvaluateAsync("() => marsad.checkStatus()");
+        Assert.True(await page.Locator("#new-events").IsVisibleAsync(), "no new-events button");
+        Assert.Contains((after - before).ToString(CultureInfo.InvariantCulture), await page.TextContentAsync("#new-events"), StringComparison.Ordinal);
+        Assert.Equal(before.ToString(CultureInfo.InvariantCulture), await page.GetAttributeAsync("#status", "data-total"));
+        await page.ClickAsync("#new-events");
+        await session.WaitForResults(after, "");
+        Assert.True(await page.Locator("#new-events").IsHiddenAsync());
+        await session.AssertClean();
+    }
+
+    [Fact]
     public void AMissingChromiumIsAFailureThatSaysWhatToInstall()
     {
         var e = Assert.Throws<InvalidOperationException>(() => BrowserLauncher.FindChromium("/nonexistent/chromium"));
