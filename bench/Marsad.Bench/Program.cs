@@ -19,6 +19,8 @@ public static class Program
             return IngestBench.Run(args[1..], DefaultDataDir());
         if (args.Length > 0 && args[0] == "query")
             return QueryBench.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "dashboard")
+            return DashboardBench.Run(args[1..]).GetAwaiter().GetResult();
         if (args.Length == 0 || args[0] != "extract")
             return Usage();
 
@@ -185,6 +187,7 @@ public static class Program
         Console.Error.WriteLine("usage: Marsad.Bench extract [--data DIR] [--limit N] [--gazetteer DIR]");
         Console.Error.WriteLine("       Marsad.Bench ingest [--data DIR] [--db FILE|postgres://…] [--limit N] [--gazetteer DIR] [--batch N]");
         Console.Error.WriteLine("       Marsad.Bench query [--db FILE|postgres://…] [--events 1000000] [--runs 200] [--before-runs 20] [--keep] [--reuse [--schema NAME]]");
+        Console.Error.WriteLine("       Marsad.Bench dashboard [--events 140000] [--db FILE] [--keep] [--runs 3] [--chromium PATH]");
         return 2;
     }
 }

@@ -196,7 +196,7 @@ internal static class QueryBench
     private static MergedEvent Assert(IReadOnlyList<MergedEvent> events) =>
         events.Count == 1 ? events[0] : throw new InvalidOperationException($"detail query returned {events.Count} events");
 
-    private static DbConnection Connect(string db, bool pg)
+    internal static DbConnection Connect(string db, bool pg)
     {
         DbConnection c = pg
             ? new NpgsqlConnection(db)
@@ -214,5 +214,5 @@ internal static class QueryBench
     }
 
     // Fresh planner statistics, as after a day of ingest; PostgreSQL's VACUUM also sets the visibility map index-only scans need.
-    private static void Analyze(DbConnection c, bool pg) => Exec(c, pg ? "VACUUM ANALYZE;" : "ANALYZE;");
+    internal static void Analyze(DbConnection c, bool pg) => Exec(c, pg ? "VACUUM ANALYZE;" : "ANALYZE;");
 }
