@@ -152,7 +152,9 @@ public static class ApiEndpoints
                     throw new ApiException(400, $"from ({f:yyyy-MM-dd}) is after to ({t:yyyy-MM-dd})");
                 using var lease = stores.Rent();
                 var report = ActorMovement.Analyze(lease.Store, actor, from, to);
-                return new MovementDto(report.Actor, report.From, report.To, report.Truncated, report.Track, report.Moves, report.Regions, Summarize(report, actors));
+                var english = Summarize(report, actors);
+                return new MovementDto(report.Actor, report.From, report.To, report.Truncated, report.Track, report.Moves, report.Regions,
+                    english, new Dictionary<string, string> { ["en"] = english, ["ar"] = SummarizeArabic(report, actors) });
             })
             .WithSummary("An actor's located events over time, the movements the text reports (origin → destination, with certainty), and where its activity rose or fell.");
 
@@ -239,12 +241,67 @@ public static class ApiEndpoints
             sb.Append(" No region changed markedly between the two halves of the period.");
         if (report.Moves.Count > 0)
         {
-            var destinations = report.Moves.GroupBy(m => m.Destination.Name).OrderByDescending(g => g.Count()).Take(3)
-                .Select(g => $"{g.Key} ({string.Join("/", g.Select(m => m.Certainty).Distinct())})");
-            sb.Append(CultureInfo.InvariantCulture, $" {report.Moves.Count} reported movements, towards ").AppendJoin(", ", destinations).Append('.');
+            sb.Append(CultureInfo.InvariantCulture, $" {report.Moves.Count} reported movements");
+            var towards = Ends(report.Moves, m => m.Destination, c => c);
+            var from = Ends(report.Moves.Where(m => m.Destination is null), m => m.Origin, c => c);
+            if (towards.Count > 0)
+                sb.Append(", towards ").AppendJoin(", ", towards);
+            if (from.Count > 0)
+                sb.Append(towards.Count > 0 ? "; departures from " : ", departures from ").AppendJoin(", ", from);
+            sb.Append('.');
         }
         return sb.ToString();
     }
+
+    private static readonly Dictionary<string, string> ArabicCertainty = new(StringComparer.Ordinal)
+    {
+        ["confirmed"] = "مؤكد",
+        ["reported"] = "منقول",
+        ["unconfirmed"] = "غير مؤكد",
+        ["speculative"] = "مرجّح",
+        ["planned"] = "مخطط له",
+        ["denied"] = "منفي",
+    };
+
+    /// <summary>The same account as <see cref="Summarize"/>, in Arabic (country names from countries.tsv; place names as the gazetteer writes them).</summary>
+    public static string SummarizeArabic(MovementReport report, ActorDictionary? actors = null)
+    {
+        string Region(string code) => actors?.ArabicCountryNames.GetValueOrDefault(code) ?? code;
+        string Change(RegionTrend r) => string.Create(CultureInfo.InvariantCulture, $"{Region(r.Region)} (من {r.Earlier} إلى {r.Later})");
+        if (report.Track.Count == 0 && report.Moves.Count == 0)
+            return $"لا أحداث محددة المكان لـ{report.Actor} في هذه الفترة.";
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"{report.Actor}: عدد الأحداث محددة المكان {report.Track.Count}");
+        if (report.From is { } f && report.To is { } t)
+            sb.Append(CultureInfo.InvariantCulture, $"، من {f:yyyy-MM-dd} إلى {t:yyyy-MM-dd}");
+        sb.Append('.');
+        var rising = report.Regions.Where(r => r.Trend is "rising" or "new").Take(3).ToList();
+        var falling = report.Regions.Where(r => r.Trend is "falling" or "gone").Take(3).ToList();
+        if (rising.Count > 0)
+            sb.Append(" تصاعد في: ").AppendJoin("، ", rising.Select(Change)).Append('.');
+        if (falling.Count > 0)
+            sb.Append(" تراجع في: ").AppendJoin("، ", falling.Select(Change)).Append('.');
+        if (rising.Count == 0 && falling.Count == 0 && report.Regions.Count > 0)
+            sb.Append(" لم يتغير النشاط كثيرا في أي منطقة بين نصفي الفترة.");
+        if (report.Moves.Count > 0)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $" تحركات منقولة: {report.Moves.Count}");
+            string Certainty(string c) => ArabicCertainty.GetValueOrDefault(c, c);
+            var towards = Ends(report.Moves, m => m.Destination, Certainty);
+            var from = Ends(report.Moves.Where(m => m.Destination is null), m => m.Origin, Certainty);
+            if (towards.Count > 0)
+                sb.Append("، باتجاه ").AppendJoin("، ", towards);
+            if (from.Count > 0)
+                sb.Append("، ومغادرة من ").AppendJoin("، ", from);
+            sb.Append('.');
+        }
+        return sb.ToString();
+    }
+
+    // The three places most moves go to (or leave), each with the certainties the texts give.
+    private static List<string> Ends(IEnumerable<Move> moves, Func<Move, Events.PlaceRef?> end, Func<string, string> certainty) =>
+        moves.Where(m => end(m) is not null).GroupBy(m => end(m)!.Name).OrderByDescending(g => g.Count()).Take(3)
+            .Select(g => $"{g.Key} ({string.Join("/", g.Select(m => certainty(m.Certainty)).Distinct())})").ToList();
 
     // Writes always need the key; reads only when configured so. The comparison takes the same time whatever the key's prefix.
     private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> KeyFilter(ServerOptions options, bool write) =>

@@ -138,7 +138,7 @@ public sealed record StatusDto(int Articles, int Events, int Mentions, int Schem
 /// <summary>An error: the status and what to change.</summary>
 public sealed record ErrorDto(int Status, string Error);
 
-/// <summary>The movement view's data.</summary>
+/// <summary>The movement view's data; <c>summary</c> is English, <c>summaries</c> holds it in English and Arabic.</summary>
 public sealed record MovementDto(
     string Actor,
     DateOnly? From,
@@ -147,4 +147,5 @@ public sealed record MovementDto(
     IReadOnlyList<TrackPoint> Track,
     IReadOnlyList<Move> Moves,
     IReadOnlyList<RegionTrend> Regions,
-    string Summary);
+    string Summary,
+    IReadOnlyDictionary<string, string> Summaries);

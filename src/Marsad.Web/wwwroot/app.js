@@ -8,7 +8,7 @@ import { highlightedText, rolesOf } from './js/highlight.js';
 import {
   certaintyLabel, comma, countryName, dir, events, lang, num, precisionLabel, roleLabel, setLang, subtypeLabel, t, typeLabel,
 } from './js/i18n.js';
-import { movementLayer, RAMP_CSS, dashFor } from './js/movement.js';
+import { movementLayer, RAMP_CSS, dashFor, routeText } from './js/movement.js';
 import { Timeline } from './js/timeline.js';
 
 /* global L */
@@ -927,10 +927,11 @@ function renderMovement({ fit = false } = {}) {
   else {
     const list = el('ol', { class: 'moves' });
     for (const m of r.moves) {
-      const route = m.origin ? t('moveFromTo', { origin: m.origin.name, destination: m.destination.name }) : t('moveTo', { destination: m.destination.name });
+      const route = routeText(m, (p) => p.name);
+      const at = m.destination ?? m.origin;
       list.append(el('li', null, el('button', {
         type: 'button', class: 'move-item', dataset: { eventId: m.event_id, certainty: m.certainty },
-        on: { click: () => { map.flyTo([m.destination.lat, m.destination.lon], Math.max(map.getZoom(), 5), { duration: 0.5 }); openEvent(m.event_id); } },
+        on: { click: () => { if (at?.lat != null) map.flyTo([at.lat, at.lon], Math.max(map.getZoom(), 5), { duration: 0.5 }); openEvent(m.event_id); } },
       },
       el('span', { class: 'move-line', dir: 'ltr' }, lineSample(m.certainty)),
       el('span', { class: 'move-route' }, route),
@@ -941,7 +942,9 @@ function renderMovement({ fit = false } = {}) {
   }
 
   box.append(el('h3', null, t('serverSummary')));
-  box.append(el('p', { class: 'movement-summary', lang: 'en', dir: 'ltr' }, r.summary));
+  // The server writes the summary in both languages; an older server sends English only.
+  const summaryLang = r.summaries?.[lang()] ? lang() : 'en';
+  box.append(el('p', { class: 'movement-summary', lang: summaryLang, dir: summaryLang === 'ar' ? 'rtl' : 'ltr' }, r.summaries?.[summaryLang] ?? r.summary));
 }
 
 function trendArrow(trend) {

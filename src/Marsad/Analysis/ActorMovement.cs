@@ -32,12 +32,15 @@ public sealed record TrackPoint(
     string Certainty,
     int Mentions);
 
-/// <summary>A movement the text reports: from the origin (when named) to the destination, with how certain the text is.</summary>
+/// <summary>
+/// A movement the text reports, with how certain the text is: from the origin to the destination, to a
+/// destination whose origin is not named, or a departure (<see cref="Destination"/> null: "fled Sirte").
+/// </summary>
 public sealed record Move(
     long EventId,
     string Subtype,
     PlaceRef? Origin,
-    PlaceRef Destination,
+    PlaceRef? Destination,
     DateOnly? Date,
     bool DateFromArticle,
     string Certainty,
@@ -77,11 +80,11 @@ public static class ActorMovement
             var (date, fromArticle) = DayOf(rep);
             if (e.Place is { Lat: not null, Lon: not null } place)
                 track.Add(new TrackPoint(merged.Id, e.Type, e.Subtype, date, fromArticle, place, e.Certainty, merged.Sources.Count));
-            if (e.Type == "x_movement" && e.Actor1 == actor && e.Place is { } destination)
+            if (e.Type == "x_movement" && e.Actor1 == actor && e.Place is { } moved)
             {
-                // "Fled Sirte" codes the town left as both ends; that is a departure, not a journey.
-                var origin = e.Origin is { } o && !SamePlace(o, destination) ? o : null;
-                moves.Add(new Move(merged.Id, e.Subtype, origin, destination, date, fromArticle, e.Certainty, e.ReportedBy, e.EvidenceText, rep.ArticleId));
+                // "Fled Sirte" codes the town left as both place and origin: a departure, whose destination the text does not give.
+                bool departure = e.Origin is { } o && SamePlace(o, moved);
+                moves.Add(new Move(merged.Id, e.Subtype, e.Origin, departure ? null : moved, date, fromArticle, e.Certainty, e.ReportedBy, e.EvidenceText, rep.ArticleId));
             }
         }
 

@@ -23,6 +23,9 @@ public sealed class ActorDictionary
     public PhraseLexicon<ActorHead> Heads { get; } = new();
     public Dictionary<string, CountryEntry> CountriesByCode { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Each country's Arabic name (the first name countries.tsv lists), by ISO code: what an Arabic summary calls it.</summary>
+    public Dictionary<string, string> ArabicCountryNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Actors by canonical name (the first row of a name wins).</summary>
     public Dictionary<string, ActorEntry> ByCanonical { get; } = new(StringComparer.Ordinal);
 
@@ -50,6 +53,8 @@ public sealed class ActorDictionary
             var c = new CountryEntry(f[0], f[1], LexiconFiles.ParseCoordinate(f[2], countries, line),
                 LexiconFiles.ParseCoordinate(f[3], countries, line));
             d.CountriesByCode[c.Code] = c;
+            if (LexiconFiles.SplitList(f[4]).FirstOrDefault() is { } arabic)
+                d.ArabicCountryNames[c.Code] = arabic;
             foreach (var name in LexiconFiles.SplitList(f[4]).Append(c.Name))
                 d.CountryNames.Add(name, c, $"{countries}:{line}");
             var adjectives = LexiconFiles.SplitList(f[5]).ToList();

@@ -216,9 +216,11 @@ public sealed class DashboardTests(DashboardFixture server) : IClassFixture<Dash
         var report = await server.GetJson("/api/movement?actor=Islamic%20State");
         var moves = report.GetProperty("moves").EnumerateArray().ToList();
         Assert.Contains(moves, m => m.GetProperty("article_id").GetString() == "seed-sirte");
-        int withOrigin = moves.Count(m => m.GetProperty("origin").ValueKind == JsonValueKind.Object);
-        int withoutOrigin = moves.Count - withOrigin;
-        Assert.True(withOrigin > 0 && withoutOrigin > 0, $"{withOrigin} moves with an origin, {withoutOrigin} without");
+        bool Has(JsonElement m, string end) => m.GetProperty(end).ValueKind == JsonValueKind.Object;
+        int withOrigin = moves.Count(m => Has(m, "origin") && Has(m, "destination"));
+        int withoutOrigin = moves.Count(m => !Has(m, "origin") && Has(m, "destination"));
+        int departures = moves.Count(m => Has(m, "origin") && !Has(m, "destination"));
+        Assert.True(withOrigin > 0 && withoutOrigin > 0 && departures > 0, $"{withOrigin} journeys, {withoutOrigin} arrivals, {departures} departures");
 
         await page.ClickAsync("#tab-movement");
         await page.FillAsync("#m-actor", "ISIS");
@@ -229,6 +231,7 @@ public sealed class DashboardTests(DashboardFixture server) : IClassFixture<Dash
         Assert.Equal(withOrigin, await page.Locator(".mv-arrowhead").CountAsync());
         Assert.Equal(withOrigin, await page.Locator("path.mv-move").CountAsync());
         Assert.Equal(withoutOrigin, await page.Locator(".mv-dest").CountAsync());
+        Assert.Equal(departures, await page.Locator(".mv-departure").CountAsync());
         Assert.True(await page.Locator(".mv-track").CountAsync() > 1, "no track markers");
         Assert.Equal(1, await page.Locator("path.mv-trackline").CountAsync());
         Assert.Equal(0, await page.Locator(".ev-marker, .ev-cluster").CountAsync());
@@ -250,6 +253,7 @@ public sealed class DashboardTests(DashboardFixture server) : IClassFixture<Dash
 
         await page.ClickAsync("#lang-switch");
         Assert.Contains("ليبيا", await libya.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(report.GetProperty("summaries").GetProperty("ar").GetString(), await page.TextContentAsync(".movement-summary"));
         Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
         await session.Screenshot("movement-ar");
 

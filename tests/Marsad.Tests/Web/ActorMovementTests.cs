@@ -32,9 +32,10 @@ public sealed class ActorMovementTests
         Assert.True(report.Track[^1].DateFromArticle);
         Assert.Equal(new DateOnly(2016, 10, 25), report.Track[^1].Date);
         Assert.Equal([3L, 2], report.Moves.Select(m => m.EventId));
-        Assert.Null(report.Moves[0].Origin);
+        Assert.Equal("Sirte", report.Moves[0].Origin?.Name);
+        Assert.Null(report.Moves[0].Destination);
         Assert.Equal("Sirte", report.Moves[1].Origin?.Name);
-        Assert.Equal("Italy", report.Moves[1].Destination.Name);
+        Assert.Equal("Italy", report.Moves[1].Destination?.Name);
         Assert.Equal((new DateOnly(2015, 1, 3), new DateOnly(2016, 10, 25)), (report.From!.Value, report.To!.Value));
     }
 

@@ -152,10 +152,14 @@ public sealed class ApiTests(ServerFixture server) : IClassFixture<ServerFixture
         Assert.Equal("Islamic State", report.GetProperty("actor").GetString());
         var moves = report.GetProperty("moves").EnumerateArray().ToList();
         Assert.Contains(moves, m => m.GetProperty("article_id").GetString() == "seed-sirte");
-        Assert.Contains(moves, m => m.GetProperty("destination").GetProperty("country").GetString() is "LY" or "IT");
+        Assert.Contains(moves, m => m.GetProperty("destination") is { ValueKind: JsonValueKind.Object } d && d.GetProperty("country").GetString() is "LY" or "IT");
+        // "فرار مئات المقاتلين ... من سرت": a departure from Sirte, not a journey to it.
+        Assert.Contains(moves, m => m.GetProperty("destination").ValueKind == JsonValueKind.Null && m.GetProperty("origin").GetProperty("name").GetString() == "Sirte");
         var track = report.GetProperty("track").EnumerateArray().Select(t => t.GetProperty("date").GetString()).Where(d => d is not null).ToList();
         Assert.Equal(track.Order(StringComparer.Ordinal), track);
         Assert.Contains("Libya", report.GetProperty("summary").GetString());
+        Assert.Contains("ليبيا", report.GetProperty("summaries").GetProperty("ar").GetString());
+        Assert.Equal(report.GetProperty("summary").GetString(), report.GetProperty("summaries").GetProperty("en").GetString());
         Assert.NotEmpty(report.GetProperty("regions").EnumerateArray());
     }
 

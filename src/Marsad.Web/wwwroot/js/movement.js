@@ -1,7 +1,8 @@
 // The movement view's map layer: an actor's located events as a track ordered earlier → later (a colour
 // ramp by date, numbered, joined by a thin line) and the movements the texts report as arrows from
 // origin to destination, their line style telling how certain the text is. A move whose origin the
-// text does not name is a marker at its destination. Leaflet is the global L (lib/leaflet/leaflet.js).
+// text does not name is a marker at its destination; a departure whose destination it does not name
+// ("fled Sirte") is a marker pointing out of the place left. Leaflet is the global L (lib/leaflet/leaflet.js).
 import { el, svg } from './dom.js';
 import { certaintyLabel, countryName, subtypeLabel, t, typeLabel, dir } from './i18n.js';
 
@@ -85,6 +86,21 @@ export function movementLayer(map, report, { onOpenEvent }) {
   const moveBounds = L.latLngBounds([]);
   for (const move of report.moves ?? []) {
     const d = move.destination;
+    if (!d && move.origin && move.origin.lat != null && move.origin.lon != null) {
+      const left = L.latLng(move.origin.lat, move.origin.lon);
+      moveBounds.extend(left);
+      const ring = svg('svg', { width: 26, height: 26, viewBox: '0 0 26 26' },
+        svg('circle', { cx: 13, cy: 13, r: 10, class: 'mv-dest-ring', 'stroke-dasharray': dashFor(move.certainty) ?? '' }),
+        svg('path', { d: 'M13 17 L13 6 M9 10 L13 6 L17 10', class: 'mv-dest-arrow' }));
+      const marker = L.marker(left, {
+        icon: L.divIcon({ className: `mv-departure mv-${move.certainty}`, html: ring, iconSize: [26, 26], iconAnchor: [13, 13] }),
+        keyboard: false,
+        zIndexOffset: 500,
+      });
+      marker.bindPopup(() => movePopup(move, onOpenEvent));
+      marker.addTo(group);
+      continue;
+    }
     if (!d || d.lat == null || d.lon == null) continue;
     const dest = L.latLng(d.lat, d.lon);
     moveBounds.extend(dest);
@@ -140,9 +156,7 @@ function trackTooltip(points) {
 }
 
 export function movePopup(move, onOpenEvent) {
-  const route = move.origin
-    ? t('moveFromTo', { origin: placeText(move.origin), destination: placeText(move.destination) })
-    : t('moveTo', { destination: placeText(move.destination) });
+  const route = routeText(move, placeText);
   return el('div', { class: 'popup mv-popup', dir: dir() },
     el('div', { class: 'popup-title' }, subtypeLabel(move.subtype)),
     el('div', { class: 'mv-route' }, route),
@@ -150,4 +164,11 @@ export function movePopup(move, onOpenEvent) {
     move.reported_by ? el('div', { class: 'popup-meta' }, `${t('fieldReportedBy')}: `, el('bdi', null, move.reported_by)) : null,
     el('blockquote', { class: 'evidence', dir: 'auto' }, move.evidence),
     el('button', { type: 'button', class: 'link-button', on: { click: () => onOpenEvent(move.event_id) } }, t('openDetails')));
+}
+
+/** "origin → destination", "→ destination (origin not given)" or "left origin (destination not given)". */
+export function routeText(move, name) {
+  if (move.origin && move.destination) return t('moveFromTo', { origin: name(move.origin), destination: name(move.destination) });
+  if (move.destination) return t('moveTo', { destination: name(move.destination) });
+  return t('moveFrom', { origin: name(move.origin) });
 }
