@@ -63,16 +63,12 @@ public static class ApiEndpoints
                 var q = ApiQuery.From(request, [.. ApiQuery.FilterNames, "limit"]);
                 int limit = q.Int("limit", 100_000, 1, MaxPoints);
                 var filter = q.Filter(actors) with { Limit = limit + 1, Order = EventOrder.Stored };
-                using var lease = stores.Rent();
-                var points = lease.Store.QueryEventPoints(filter);
-                bool truncated = points.Count > limit;
-                var rows = points.Take(limit).Select(p => new object?[]
-                {
-                    p.Id, Math.Round(p.Lat, 5), Math.Round(p.Lon, 5), p.Type, p.Subtype,
-                    p.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Certainty,
-                }).ToList();
-                return new PointsDto(rows.Count, truncated, ["id", "lat", "lon", "type", "subtype", "date", "certainty"], rows);
+                IReadOnlyList<EventPoint> points;
+                using (var lease = stores.Rent())
+                    points = lease.Store.QueryEventPoints(filter);
+                return new PointsResult(points, limit);
             })
+            .Produces<PointsDto>()
             .WithSummary("Located events as compact map points: one array per event, the field names given once.");
 
         read.MapGet("/events.geojson", (HttpRequest request, StorePool stores, ActorDictionary actors) =>

@@ -45,7 +45,7 @@ public interface IEventStore : IDisposable
     /// <summary>Merged events matching the filter (applied to their representative mention), with every mention's source.</summary>
     IReadOnlyList<MergedEvent> QueryMergedEvents(EventQuery? query = null);
 
-    /// <summary>Merged events with coordinates as map points (the representative's place), in the query's order: a map of 100,000 events reads no sources or spans.</summary>
+    /// <summary>Merged events with coordinates as map points (the representative's place), newest first or (stored order) by event id: a map of 100,000 events reads no sources or spans.</summary>
     IReadOnlyList<EventPoint> QueryEventPoints(EventQuery? query = null);
 
     /// <summary>

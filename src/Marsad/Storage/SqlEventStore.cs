@@ -307,7 +307,9 @@ public abstract class SqlEventStore : IEventStore
     public IReadOnlyList<EventPoint> QueryEventPoints(EventQuery? query = null)
     {
         var filter = Filter.Build(this, query ?? EventQuery.All, representativesOnly: true, extra: "e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL", joinArticles: false);
-        using var cmd = Command(null, $"SELECT e.id, e.place_lat, e.place_lon, e.type, e.subtype, e.date_start, e.certainty {filter.From} ORDER BY {filter.OrderSql} {filter.LimitSql};");
+        // Stored order is the events' own: ordering 100,000 points by article id first was a sort the map does not need.
+        var order = (query ?? EventQuery.All).Order == EventOrder.Stored ? "e.id" : filter.OrderSql;
+        using var cmd = Command(null, $"SELECT e.id, e.place_lat, e.place_lon, e.type, e.subtype, e.date_start, e.certainty {filter.From} ORDER BY {order} {filter.LimitSql};");
         filter.Apply(cmd);
         var points = new List<EventPoint>();
         using var r = cmd.ExecuteReader();
