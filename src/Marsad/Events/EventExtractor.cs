@@ -148,6 +148,10 @@ public sealed partial class EventExtractor
             // not news to code.
             if (doc.Published is { } pub && cand.Time?.Value is { } when && when.End < pub.AddYears(-10))
                 continue;
+            // An agreement is coded between parties (ACLED: a ceasefire, a deal between conflict actors); one
+            // that names none (الاتفاق النووي، اتفاقية تعاون) is a topic of the news, not an event in it.
+            if (spec.Subtype == "agreement" && cand.Actor1 is null)
+                continue;
             // Movement is coded for armed actors: "وصل اللاعب" is not a relocation. The mover must be an
             // armed party or fighters must be named right beside the verb.
             if (spec.Type == "x_movement" && !(cand.Actor1 is { } mover && (IsArmed(mover) || mover.Actor?.Category is "rebel" or "islamist" or "militia"))
@@ -218,6 +222,9 @@ public sealed partial class EventExtractor
             return false;
         // Deaths in floods, road accidents or by court sentence, and family murders, are not political violence.
         if (spec.Type == "violence_against_civilians" && ctx.HasCue(ctx.First, ctx.End, "non_political"))
+            return false;
+        // A match or a cup (مواجهات المنتخب) is a game, not a battle; a club signing a player (وقع الاتفاق مع المدافع) no agreement.
+        if (spec.Type is "battles" or "strategic_developments" && ctx.HasCue(ctx.First, ctx.End, "sport"))
             return false;
         // Arrests for drugs, theft or residency violations are police news, not political events,
         // unless an armed or political actor is part of the story.

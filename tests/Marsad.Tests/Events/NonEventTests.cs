@@ -17,7 +17,19 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("قتل 300 شخص في كارثة الإعصار التي ضربت الساحل أمس.")]
     [InlineData("التقى وفد منظمة التحرير الفلسطينية بالرئيس في القاهرة أمس.")]
     [InlineData("وتنتشر في الإقليم أعمال الخطف والقتل منذ سنوات.")]
+    [InlineData("وقع نادي الاتفاق مع المدافع البحريني لمدة موسمين أمس.")]
+    [InlineData("ناقش الوزير أمس تداعيات الاتفاق النووي على أسواق النفط.")]
+    [InlineData("خاض المنتخب مواجهات قوية في بطولة كأس العالم أمس.")]
+    [InlineData("نصب الصيادون شباكهم قرب كميناء العقبة أمس.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
+
+    [Fact]
+    public void AnAgreementBetweenPartiesIsStillOne()
+    {
+        var e = Assert.Single(fx.Events("توصلت الحكومة اليمنية والحوثيون إلى اتفاق لوقف إطلاق النار في الحديدة أمس."));
+        Assert.Equal(("strategic_developments", "agreement"), (e.Type, e.Subtype));
+        Assert.NotNull(e.Actor1);
+    }
 
     [Fact]
     public void ACrowdThatGathersIsAProtest()
