@@ -178,6 +178,10 @@ public sealed class EntityRecognizer : IDocumentStage
         var evidence = cues.EvidenceFor(m.Name.Phrase);
         if (evidence == PlaceEvidence.Never)
             return false;
+        // A place noun that is also a name (مدينة: Medina) names the place only with the article (المدينة):
+        // "مدينة عدن"، "سيطرتهم على مدينة" use the noun, whatever an earlier mention confirmed.
+        if (m.TokenCount == 1 && cues.IsPlaceNoun(m.Name.Phrase) && !Definite(doc.Tokens[m.FirstToken], m.Name.Words[0]))
+            return false;
         if (places.Confirmed.Contains(m.Name))
             return true;
         var before = Before(doc, m.FirstToken, places);
@@ -192,6 +196,17 @@ public sealed class EntityRecognizer : IDocumentStage
         if (evidence == PlaceEvidence.Preposition)
             return noun || prep;
         return m.Name.Candidates.Any(PlaceResolver.IsProminent) || m.TokenCount > 1 || noun || prep;
+    }
+
+    // Whether the token carries the article before the matched form: المدينة، بالمدينة، للمدينة.
+    private static bool Definite(Token t, string form)
+    {
+        var prefix = t.Normalized.Length > form.Length && t.Normalized.EndsWith(form, StringComparison.Ordinal)
+            ? t.Normalized[..^form.Length]
+            : "";
+        if (form.StartsWith("ال", StringComparison.Ordinal))
+            return true;
+        return prefix.EndsWith("ال", StringComparison.Ordinal) || prefix.EndsWith("لل", StringComparison.Ordinal);
     }
 
     // The word before a token within its sentence, skipping quotes and brackets.
