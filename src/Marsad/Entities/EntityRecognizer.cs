@@ -63,6 +63,8 @@ public sealed class EntityRecognizer : IDocumentStage
         if (tokens[i].Kind != TokenKind.Word)
             return i;
         var actor = Longest(_actors.Actors.MatchesAt(tokens, i, end));
+        if (actor is not null && IsPlaceNounHere(doc, actor, end, places))
+            actor = null;
         var head = Longest(_actors.Heads.MatchesAt(tokens, i, end));
         var place = _gazetteer.MatchAt(tokens, i, end);
         if (place is not null && !IsPlaceHere(doc, place, places))
@@ -196,6 +198,29 @@ public sealed class EntityRecognizer : IDocumentStage
         if (evidence == PlaceEvidence.Preposition)
             return noun || prep;
         return m.Name.Candidates.Any(PlaceResolver.IsProminent) || m.TokenCount > 1 || noun || prep;
+    }
+
+    // Words after القاعدة that make it a military base, not al-Qaeda.
+    private static readonly HashSet<string> BaseAdjectives = new(
+        new[] { "الجوية", "العسكرية", "البحرية", "الجوي", "الأمريكية", "الأميركية", "الروسية", "التركية", "الفرنسية", "البريطانية" }
+            .SelectMany(w => new[] { ArabicNormalizer.NormalizePhrase(w), ArabicNormalizer.Normalize(w), ArabicNormalizer.NormalizePhrase(w)[2..] }), StringComparer.Ordinal);
+
+    // A one-word actor name that is also a place noun (القاعدة: the base) is the noun when a place name or a
+    // military adjective follows it: "قاعدة العند"، "القاعدة الجوية".
+    private bool IsPlaceNounHere(Document doc, PhraseMatch<ActorEntry> actor, int end, PlaceState places)
+    {
+        if (actor.TokenCount != 1)
+            return false;
+        var form = actor.Entry.Words[0].Form;
+        if (!_gazetteer.Cues.IsPlaceNoun(form) && !(form.StartsWith("ال", StringComparison.Ordinal) && _gazetteer.Cues.IsPlaceNoun(form[2..])))
+            return false;
+        int next = actor.LastToken + 1;
+        if (next >= end || doc.Tokens[next].Kind != TokenKind.Word)
+            return false;
+        var following = doc.Tokens[next];
+        if (BaseAdjectives.Contains(following.Normalized) || following.MatchForms.Any(BaseAdjectives.Contains))
+            return true;
+        return _gazetteer.MatchAt(doc.Tokens, next, end) is { } place && IsPlaceHere(doc, place, places);
     }
 
     // Whether the token carries the article before the matched form: المدينة، بالمدينة، للمدينة.

@@ -32,6 +32,16 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void TheBaseIsNotAlQaeda()
+    {
+        var taken = Assert.Single(fx.Events("سيطرت القوات على القاعدة الجوية في العند أمس."));
+        Assert.NotEqual("Al-Qaeda", taken.Actor1);
+        Assert.NotEqual("Al-Qaeda", taken.Actor2);
+        var strike = Assert.Single(fx.Events("قصفت طائرات أمريكية مواقع لتنظيم القاعدة في شبوة أمس."));
+        Assert.Equal("Al-Qaeda", strike.Actor2);
+    }
+
+    [Fact]
     public void ACrowdThatGathersIsAProtest()
     {
         var e = Assert.Single(fx.Events("خرج آلاف المتظاهرين في شوارع الخرطوم أمس احتجاجا على رفع الأسعار."));
