@@ -152,6 +152,10 @@ public sealed partial class EventExtractor
             // that names none (الاتفاق النووي، اتفاقية تعاون) is a topic of the news, not an event in it.
             if (spec.Subtype == "agreement" && cand.Actor1 is null)
                 continue;
+            // What arrives right after the verb is the mover: an aircraft, aid, a delegation or an official
+            // (وصلت أول طائرة، وصول المساعدات، وصل وزير الدفاع) is not forces moving, whoever sent it.
+            if (spec.Type == "x_movement" && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 4), "not_mover").Any())
+                continue;
             // Movement is coded for armed actors: "وصل اللاعب" is not a relocation. The mover must be an
             // armed party or fighters must be named right beside the verb.
             if (spec.Type == "x_movement" && !(cand.Actor1 is { } mover && (IsArmed(mover) || mover.Actor?.Category is "rebel" or "islamist" or "militia"))

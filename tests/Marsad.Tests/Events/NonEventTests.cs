@@ -21,6 +21,9 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("ناقش الوزير أمس تداعيات الاتفاق النووي على أسواق النفط.")]
     [InlineData("خاض المنتخب مواجهات قوية في بطولة كأس العالم أمس.")]
     [InlineData("نصب الصيادون شباكهم قرب كميناء العقبة أمس.")]
+    [InlineData("وصل وزير الدفاع الأميركي إلى بغداد أمس في زيارة مفاجئة.")]
+    [InlineData("وصلت أمس أول طائرة تابعة لقوات التحالف إلى مطار عدن.")]
+    [InlineData("دعت منظمة العفو الدولية أمس إلى إلغاء عقوبة الإعدام في تونس.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
 
     [Fact]
