@@ -52,6 +52,7 @@ public sealed class EntityRecognizer : IDocumentStage
                 document.Entities[k] = e with { Country = caps[0].Entry.Value };
         }
         ResolveCoalitions(document);
+        JoinMembers(document);
         // After resolution: pending places point at entity positions, which adding entities would shift.
         AddNamedActors(document);
     }
@@ -311,6 +312,40 @@ public sealed class EntityRecognizer : IDocumentStage
             var e = doc.Entities[k];
             if (e.Actor == saudi && BareCoalition.Contains(ArabicNormalizer.Normalize(CleanName(doc, e.Span, e.FirstToken))))
                 doc.Entities[k] = e with { Actor = us, Name = us.Canonical };
+        }
+    }
+
+    // Words between "من" and a group's name that name what the group is (مسلحون من تنظيم داعش).
+    private static readonly HashSet<string> GroupNouns = new(
+        new[] { "تنظيم", "جماعة", "حركة", "ميليشيا", "ميليشيات", "مليشيا", "مليشيات", "عناصر", "قوات", "فصائل", "كتائب" }.Select(ArabicNormalizer.Normalize),
+        StringComparer.Ordinal);
+
+    // "مسلحون من تنظيم داعش"، "متشددين من حركة طالبان": unnamed fighters said to belong to a named group are
+    // that group, the doer, not a second party to the act.
+    private static void JoinMembers(Document doc)
+    {
+        var tokens = doc.Tokens;
+        for (int k = 0; k < doc.Entities.Count; k++)
+        {
+            var member = doc.Entities[k];
+            if (member.Kind != EntityKind.Actor || member.Actor?.Category != "unidentified")
+                continue;
+            int t = member.LastToken + 1;
+            if (t >= tokens.Count || tokens[t].Normalized != "من")
+                continue;
+            int from = t + 1, to = from;
+            while (to < tokens.Count && to <= member.LastToken + 4 && (GroupNouns.Contains(tokens[to].Normalized) || tokens[to].Kind == TokenKind.Punctuation))
+                to++;
+            // The group's name may start at a group noun (تنظيم داعش is one alias) or after it.
+            int g = doc.Entities.FindIndex(e => e.FirstToken >= from && e.FirstToken <= to && e.Kind is EntityKind.Actor or EntityKind.StateActor
+                && e.Actor?.Category is not ("unidentified" or "outlet" or "observer" or "civilians" or "protesters" or "person"));
+            if (g < 0)
+                continue;
+            var group = doc.Entities[g];
+            doc.Entities[k] = group with { Span = TextSpan.FromBounds(member.Span.Start, group.Span.End), FirstToken = member.FirstToken, Surface = null };
+            doc.Entities.RemoveAt(g);
+            if (g < k)
+                k--;
         }
     }
 

@@ -48,6 +48,9 @@ public sealed partial class EventExtractor
     {
         var contexts = BuildContexts(doc);
         var candidates = new List<Candidate>();
+        // A sports report uses the words of war for games (مواجهات، معركة، خطف بطاقة التأهل): in one, only an
+        // event with an armed party is kept.
+        bool sportsReport = contexts.Sum(c => c.Cues.Count(q => q.Class == "sport")) >= SportsReportCues;
         Attribution? previousSource = null;
         EntityMention? previousSubject = null;
         var parties = new List<EntityMention>();
@@ -75,6 +78,8 @@ public sealed partial class EventExtractor
             // An event with no doer, no target, no place and no count says nothing an analyst can code:
             // it is a word for violence in passing ("خطف", "الاتفاق"), not a report.
             found.RemoveAll(c => c.Actor1 is null && c.Actor2 is null && c.Place is null && c.Quantities.Count == 0);
+            if (sportsReport)
+                found.RemoveAll(c => !(c.Actor1 is { } a1 && IsArmedParty(a1)) && !(c.Actor2 is { } a2 && IsArmedParty(a2)));
             if (filter && _filter is not null)
                 found.RemoveAll(c => !_filter.Keeps(c.Type, c.Features));
             candidates.AddRange(found);
@@ -189,6 +194,12 @@ public sealed partial class EventExtractor
         return found;
     }
 
+    // Sport words an article must hold to be read as a sports report: one is a passing mention (a minister at a match).
+    private const int SportsReportCues = 3;
+
+    private static bool IsArmedParty(EntityMention e) =>
+        IsArmed(e) || e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia";
+
     private static bool Territorial(string subtype) => subtype is "government_regains_territory" or "non_state_actor_overtakes_territory";
 
     private static bool Generic(string subtype) => subtype is "armed_clash" or "relocation" or "attack" or "other";
@@ -228,7 +239,8 @@ public sealed partial class EventExtractor
         if (spec.Type == "violence_against_civilians" && ctx.HasCue(ctx.First, ctx.End, "non_political"))
             return false;
         // A match or a cup (مواجهات المنتخب) is a game, not a battle; a club signing a player (وقع الاتفاق مع المدافع) no agreement.
-        if (spec.Type is "battles" or "strategic_developments" && ctx.HasCue(ctx.First, ctx.End, "sport"))
+        if (spec.Type is "battles" or "strategic_developments" && ctx.HasCue(ctx.First, ctx.End, "sport")
+            && !ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && IsArmedParty(e)))
             return false;
         // Arrests for drugs, theft or residency violations are police news, not political events,
         // unless an armed or political actor is part of the story.

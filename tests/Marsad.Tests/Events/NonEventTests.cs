@@ -35,6 +35,23 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void ASportsReportKeepsOnlyArmedParties()
+    {
+        const string report = "خطف المنتخب القطري بطاقة التأهل إلى نهائي البطولة بعد مباراة قوية أمس، وهاجم لاعب الوسط مرمى المنافس طوال الشوط الثاني. "
+            + "وهاجم مسلحون من تنظيم داعش حافلة للمشجعين قرب الملعب في الموصل أمس.";
+        var e = Assert.Single(fx.Events(report));
+        Assert.Equal("Islamic State", e.Actor1);
+    }
+
+    [Fact]
+    public void FightersOfANamedGroupAreThatGroup()
+    {
+        var e = Assert.Single(fx.Events("هاجم مسلحون من تنظيم داعش حافلة للجيش في الموصل أمس."));
+        Assert.Equal("Islamic State", e.Actor1);
+        Assert.NotEqual("Islamic State", e.Actor2);
+    }
+
+    [Fact]
     public void TheBaseIsNotAlQaeda()
     {
         var taken = Assert.Single(fx.Events("سيطرت القوات على القاعدة الجوية في العند أمس."));
