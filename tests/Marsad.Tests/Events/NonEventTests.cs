@@ -24,6 +24,8 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("وصل وزير الدفاع الأميركي إلى بغداد أمس في زيارة مفاجئة.")]
     [InlineData("وصلت أمس أول طائرة تابعة لقوات التحالف إلى مطار عدن.")]
     [InlineData("دعت منظمة العفو الدولية أمس إلى إلغاء عقوبة الإعدام في تونس.")]
+    [InlineData("وقال بائع في سوق المدينة إن الأسعار ارتفعت أمس.")]
+    [InlineData("وصلت أعداد المنضمين إلى التنظيم في سوريا إلى الآلاف.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
 
     [Fact]
