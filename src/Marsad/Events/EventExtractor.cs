@@ -50,7 +50,9 @@ public sealed partial class EventExtractor
         var candidates = new List<Candidate>();
         // A sports report uses the words of war for games (مواجهات، معركة، خطف بطاقة التأهل): in one, only an
         // event with an armed party is kept.
-        bool sportsReport = contexts.Sum(c => c.Cues.Count(q => q.Class == "sport")) >= SportsReportCues;
+        // A digest with a short sports item is not one: the words must also be dense (one per 200 tokens).
+        int sportWords = contexts.Sum(c => c.Cues.Count(q => q.Class == "sport"));
+        bool sportsReport = sportWords >= SportsReportCues && sportWords * 200 >= doc.Tokens.Count;
         Attribution? previousSource = null;
         EntityMention? previousSubject = null;
         var parties = new List<EntityMention>();
