@@ -9,6 +9,15 @@ public class EventTypeTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     private EventRecord Single(string text) => Assert.Single(fx.Events(text));
 
     [Fact]
+    public void AClaimedAttackAndMilitiasAttackingAreEvents()
+    {
+        var claimed = Assert.Single(fx.Events("وتبنى الجناح العسكري للحركة الهجوم في بيانه، مؤكدا أنه قتل 8 جنود."));
+        Assert.Equal(8, claimed.Fatalities);
+        var militias = Assert.Single(fx.Events("وأضاف أن الميليشيات شنت هجومها ظهر أول من أمس على أحياء المدينة."));
+        Assert.Equal("battles", militias.Type);
+    }
+
+    [Fact]
     public void ArmedClash()
     {
         var e = Single("اشتبكت قوات حكومة الوفاق مع مقاتلي داعش في سرت.");
