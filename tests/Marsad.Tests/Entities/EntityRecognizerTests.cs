@@ -36,7 +36,7 @@ public class EntityRecognizerTests(PipelineFixture fx) : IClassFixture<PipelineF
     [Theory]
     [InlineData("أعلن الجيش التونسي أنه قتل مسلحين في القصرين.", "الجيش التونسي", "Military Forces of Tunisia", "TN")]
     [InlineData("قالت الشرطة التركية إنها اعتقلت خمسة أشخاص في إسطنبول.", "الشرطة التركية", "Police Forces of Turkey", "TR")]
-    [InlineData("رفعت السلطات الجزائرية حالة التأهب في الجنوب.", "السلطات الجزائرية", "Algeria authorities", "DZ")]
+    [InlineData("رفعت السلطات الجزائرية حالة التأهب في الجنوب.", "السلطات الجزائرية", "Algeria", "DZ")]
     [InlineData("قصفت الطائرات الأمريكية مواقع في سرت.", "الطائرات الأمريكية", "Military Forces of the United States", "US")]
     [InlineData("أكدت وزارة الداخلية التونسية توقيف المتهمين.", "وزارة الداخلية التونسية", "Police Forces of Tunisia", "TN")]
     public void HeadPlusNationalityIsStateBody(string text, string surface, string name, string country)

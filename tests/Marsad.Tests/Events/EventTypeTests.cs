@@ -153,7 +153,7 @@ public class EventTypeTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     {
         var e = Single("أقامت السلطات التونسية ساترا ترابيا على الحدود مع ليبيا.");
         Assert.Equal(("x_security_measure", "border_fortification"), (e.Type, e.Subtype));
-        Assert.Equal("Tunisia authorities", e.Actor1);
+        Assert.Equal("Tunisia", e.Actor1);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public class EventTypeTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     {
         var e = Single("رفعت السلطات الجزائرية حالة التأهب على الحدود مع ليبيا.");
         Assert.Equal(("x_security_measure", "alert_or_patrol"), (e.Type, e.Subtype));
-        Assert.Equal("Algeria authorities", e.Actor1);
+        Assert.Equal("Algeria", e.Actor1);
     }
 
     [Fact]
