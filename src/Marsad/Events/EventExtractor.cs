@@ -435,8 +435,12 @@ public sealed partial class EventExtractor
         var placesAfter = places.Where(p => p.FirstToken > m.LastToken && p.FirstToken < clause.End).OrderBy(p => p.FirstToken).ToList();
         if (spec.Type == "x_movement")
         {
+            bool Towards(EntityMention p) => PrecededBy(tokens, p, "الي") || PrecededBy(tokens, p, "نحو") || PrecededBy(tokens, p, "باتجاه");
             origin = placesAfter.FirstOrDefault(p => PrecededBy(tokens, p, "من"));
-            place = placesAfter.FirstOrDefault(p => PrecededBy(tokens, p, "الي") || PrecededBy(tokens, p, "نحو") || PrecededBy(tokens, p, "باتجاه"))
+            // غادر takes the place left as its object: "غادروا بلدة تيديرمين ... متجهين إلى أنسونغو".
+            if (origin is null && tokens[m.FirstToken].MatchForms.Append(tokens[m.FirstToken].Normalized).Any(f => f.StartsWith("غادر", StringComparison.Ordinal)))
+                origin = placesAfter.FirstOrDefault(p => !Towards(p));
+            place = placesAfter.FirstOrDefault(Towards)
                 ?? placesAfter.FirstOrDefault(p => p != origin) ?? origin;
         }
         place ??= placesAfter.FirstOrDefault(p => !IsActorUse(tokens, p, actor1, actor2))

@@ -18,6 +18,15 @@ public class EventTypeTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void FightersLeavingATownForAnotherGiveBothEnds()
+    {
+        var e = Single("غادر عشرات المسلحين بلدة ميناكا أمس متجهين إلى محيط مدينة أنسونغو.");
+        Assert.Equal(("x_movement", "relocation"), (e.Type, e.Subtype));
+        Assert.Equal("Menaka", e.Origin?.Name);
+        Assert.Equal("Ansongo", e.Place?.Name);
+    }
+
+    [Fact]
     public void ArmedClash()
     {
         var e = Single("اشتبكت قوات حكومة الوفاق مع مقاتلي داعش في سرت.");

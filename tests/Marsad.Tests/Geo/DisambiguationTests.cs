@@ -28,6 +28,13 @@ public sealed class DisambiguationTests : IDisposable
     }
 
     [Fact]
+    public void ARiverIsNotItsCountry()
+    {
+        var p = GeoFixtures.Pipeline();
+        Assert.DoesNotContain(GeoFixtures.Places(p, "انتشر المسلحون في قرى على الضفة الشرقية لنهر النيجر."), e => e.Place!.Name == "Niger");
+    }
+
+    [Fact]
     public void AnAdministrativeNounMakesTheTownItsProvince()
     {
         var p = GeoFixtures.Pipeline();
