@@ -26,6 +26,8 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("دعت منظمة العفو الدولية أمس إلى إلغاء عقوبة الإعدام في تونس.")]
     [InlineData("وقال بائع في سوق المدينة إن الأسعار ارتفعت أمس.")]
     [InlineData("وصلت أعداد المنضمين إلى التنظيم في سوريا إلى الآلاف.")]
+    [InlineData("وقال الوزير إن الفساد يهدد الوطن ودول المجلس.")]
+    [InlineData("ضبط المراقبون الصحيون أمس عبوات مياه فاسدة في مستودع بجدة.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
 
     [Fact]
