@@ -249,6 +249,11 @@ public sealed partial class EventExtractor
         if (spec.Subtype == "arrests" && ctx.HasCue(ctx.First, ctx.End, "crime")
             && !ctx.Entities.Any(e => e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia" or "unidentified"))
             return false;
+        // ACLED codes arrests of political and armed figures (militants, a cell, activists, journalists,
+        // protesters), not police routine: an arrest needs such people, or such an actor, in its sentence.
+        if (spec.Subtype == "arrests" && !ctx.HasCue(ctx.First, ctx.End, "political")
+            && !ctx.Entities.Any(e => e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia" or "unidentified" or "political" or "protesters"))
+            return false;
         // Control changes hands over a place: "تحرير الاقتصاد" is not a battle.
         int reach = Math.Min(ctx.End, m.LastToken + 13);
         if (spec.Territory && !ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.FirstToken > m.LastToken && e.FirstToken < reach)

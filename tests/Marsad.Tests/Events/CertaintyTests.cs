@@ -12,7 +12,7 @@ public class CertaintyTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     // reported: attributed to a third party
     [InlineData("اندلعت اشتباكات بين الجيش الليبي ومسلحين في سبها بحسب مصادر محلية.", "armed_clash", "reported")]
     [InlineData("قال مسؤولون محليون إن مسلحين اختطفوا ثلاثة أجانب في سبها.", "abduction_forced_disappearance", "reported")]
-    [InlineData("ذكرت وكالة رويترز أن قوات الأمن اعتقلت ستة أشخاص في القاهرة.", "arrests", "reported")]
+    [InlineData("ذكرت وكالة رويترز أن قوات الأمن اعتقلت ستة أشخاص في القاهرة للاشتباه في انتمائهم إلى خلية.", "arrests", "reported")]
     // unconfirmed: the text says so
     [InlineData("شنت طائرات مجهولة غارات على مواقع في درنة، ولم يتسن التأكد من هوية الطائرات.", "air_drone_strike", "unconfirmed")]
     // speculative: likely, perhaps, may + imperfect
@@ -30,7 +30,7 @@ public class CertaintyTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("نفت وزارة الدفاع التركية أن تكون طائراتها قصفت مواقع مدنية في عفرين.", "air_drone_strike", "denied")]
     // confirmed: stated as fact by the outlet or by the actor about its own act
     [InlineData("أعلنت وزارة الدفاع الجزائرية أن وحداتها ضبطت 20 قطعة سلاح في تمنراست.", "disrupted_weapons_use", "confirmed")]
-    [InlineData("اعتقلت الشرطة التركية خمسة أشخاص في إسطنبول.", "arrests", "confirmed")]
+    [InlineData("اعتقلت الشرطة التركية خمسة أشخاص في إسطنبول للاشتباه في انتمائهم إلى خلية.", "arrests", "confirmed")]
     public void CertaintyFollowsTheCues(string text, string subtype, string certainty)
     {
         var e = Single(text);
@@ -59,7 +59,7 @@ public class CertaintyTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [Fact]
     public void OutletIsNamedCanonically()
     {
-        var e = Single("ذكرت وكالة رويترز أن قوات الأمن اعتقلت ستة أشخاص في القاهرة.");
+        var e = Single("ذكرت وكالة رويترز أن قوات الأمن اعتقلت ستة أشخاص في القاهرة للاشتباه في انتمائهم إلى خلية.");
         Assert.Equal("Reuters", e.ReportedBy);
         Assert.Equal("قوات الأمن", e.Actor1);
         Assert.Equal(6, e.Quantities["arrests"]);
@@ -90,7 +90,7 @@ public class CertaintyTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [Fact]
     public void PoliceSpeakingForThemselvesIsConfirmed()
     {
-        var e = Single("قالت الشرطة التركية إنها اعتقلت خمسة أشخاص في إسطنبول.");
+        var e = Single("قالت الشرطة التركية إنها اعتقلت خمسة أشخاص في إسطنبول للاشتباه في انتمائهم إلى خلية.");
         Assert.Equal("confirmed", e.Certainty);
         Assert.Equal("الشرطة التركية", e.ReportedBy);
         Assert.Equal("Police Forces of Turkey", e.Actor1);

@@ -92,7 +92,7 @@ public class EventArgumentTests(PipelineFixture fx) : IClassFixture<PipelineFixt
     [Fact]
     public void LaterSentenceWithoutTimeTakesTheLedeDate()
     {
-        var events = fx.Events("اندلعت اشتباكات عنيفة في مدينة سرت أمس الاثنين. واعتقلت قوات الأمن خمسة أشخاص في بنغازي.");
+        var events = fx.Events("اندلعت اشتباكات عنيفة في مدينة سرت أمس الاثنين. واعتقلت قوات الأمن خمسة متشددين في بنغازي.");
         Assert.Equal(2, events.Count);
         Assert.All(events, e => Assert.Equal(DateValue.Day(PipelineFixture.Day("2016-10-24")), e.Date));
     }
@@ -142,8 +142,8 @@ public class EventArgumentTests(PipelineFixture fx) : IClassFixture<PipelineFixt
     [Fact]
     public void EvidenceOfASimpleSentence()
     {
-        var e = Single("اعتقلت الشرطة التركية خمسة أشخاص في إسطنبول.");
-        Assert.Equal("اعتقلت الشرطة التركية خمسة أشخاص في إسطنبول", e.EvidenceText);
+        var e = Single("اعتقلت الشرطة التركية خمسة متشددين في إسطنبول.");
+        Assert.Equal("اعتقلت الشرطة التركية خمسة متشددين في إسطنبول", e.EvidenceText);
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public class EventArgumentTests(PipelineFixture fx) : IClassFixture<PipelineFixt
         const string text =
             "قال مسؤولون محليون  إن مسلحين اختطفوا ثلاثة أجانب في سبها.\n\n" +
             "وفي سياق متصل،\tاشتبكت قوات حكومة الوفاق مع مقاتلي داعش في سرت أمس الاثنين.\r\n" +
-            "استهدفت الغارات الضالع وقاعدة العند. واعتقلت الشرطة التركية خمسة أشخاص في إسطنبول.";
+            "استهدفت الغارات الضالع وقاعدة العند. واعتقلت الشرطة التركية خمسة متشددين في إسطنبول.";
         var (doc, events) = fx.Process(text);
         Assert.Equal(TextFolder.Fold(text), doc.Text);
         Assert.Equal(5, events.Count);

@@ -101,7 +101,7 @@ public class EventExtractorGapTests(PipelineFixture fx) : IClassFixture<Pipeline
     [Fact]
     public void SourcePhraseStopsBeforeTheTrigger()
     {
-        var e = Single("أعلنت وزارة الداخلية التونسية اعتقال 8 أشخاص في القصرين.");
+        var e = Single("أعلنت وزارة الداخلية التونسية اعتقال 8 أشخاص في القصرين للاشتباه في انتمائهم إلى خلية.");
         Assert.Equal("arrests", e.Subtype);
         Assert.Equal("وزارة الداخلية التونسية", e.ReportedBy);
         Assert.Equal("confirmed", e.Certainty);

@@ -119,7 +119,7 @@ public class EventTypeTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [Fact]
     public void ArrestsCountedInWords()
     {
-        var e = Single("اعتقلت الشرطة التركية خمسة أشخاص في إسطنبول.");
+        var e = Single("اعتقلت الشرطة التركية خمسة أشخاص في إسطنبول للاشتباه في انتمائهم إلى خلية.");
         Assert.Equal(("strategic_developments", "arrests"), (e.Type, e.Subtype));
         Assert.Equal("Police Forces of Turkey", e.Actor1);
         Assert.Equal(5, e.Quantities["arrests"]);

@@ -27,6 +27,7 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("وقال بائع في سوق المدينة إن الأسعار ارتفعت أمس.")]
     [InlineData("وصلت أعداد المنضمين إلى التنظيم في سوريا إلى الآلاف.")]
     [InlineData("وقال الوزير إن الفساد يهدد الوطن ودول المجلس.")]
+    [InlineData("ألقت الشرطة القبض على شخص يردد عبارات بذيئة في مهرجان جدة أمس.")]
     [InlineData("ضبط المراقبون الصحيون أمس عبوات مياه فاسدة في مستودع بجدة.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
 
