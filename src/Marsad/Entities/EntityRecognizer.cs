@@ -53,6 +53,7 @@ public sealed class EntityRecognizer : IDocumentStage
         }
         ResolveCoalitions(document);
         JoinMembers(document);
+        DropBaseAsGroup(document);
         // After resolution: pending places point at entity positions, which adding entities would shift.
         AddNamedActors(document);
     }
@@ -313,6 +314,21 @@ public sealed class EntityRecognizer : IDocumentStage
             if (e.Actor == saudi && BareCoalition.Contains(ArabicNormalizer.Normalize(CleanName(doc, e.Span, e.FirstToken))))
                 doc.Entities[k] = e with { Actor = us, Name = us.Canonical };
         }
+    }
+
+    // An article about a base (قاعدة العند) calls it "القاعدة" again: there the bare word is the base, and only
+    // a fuller name (تنظيم القاعدة) is al-Qaeda.
+    private static readonly string BaseNoun = ArabicNormalizer.Normalize("قاعدة");
+
+    private static void DropBaseAsGroup(Document doc)
+    {
+        var tokens = doc.Tokens;
+        bool namesABase = doc.Entities.Any(e => e.Kind == EntityKind.Place && e.LastToken > e.FirstToken
+            && tokens[e.FirstToken].MatchForms.Append(tokens[e.FirstToken].Normalized).Any(f => f.EndsWith(BaseNoun, StringComparison.Ordinal)));
+        if (!namesABase)
+            return;
+        doc.Entities.RemoveAll(e => e.Kind == EntityKind.Actor && e.FirstToken == e.LastToken && e.Actor is { } a
+            && a.Canonical == "Al-Qaeda");
     }
 
     // Words between "من" and a group's name that name what the group is (مسلحون من تنظيم داعش).
