@@ -57,6 +57,17 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void TheOutletInTheDatelineIsNoParty()
+    {
+        var events = fx.Events("عدن: «الشرق الأوسط» أعلنت المقاومة الشعبية تحرير مديرية الضالع من الحوثيين أمس.");
+        Assert.NotEmpty(events);
+        Assert.All(events, e => Assert.NotEqual("الشرق الأوسط", e.Actor1));
+        Assert.All(events, e => Assert.NotEqual("Asharq Al-Awsat", e.Actor1));
+        Assert.All(events, e => Assert.NotEqual("Asharq Al-Awsat", e.Actor2));
+        Assert.All(events, e => Assert.NotEqual("الشرق الأوسط", e.Actor2));
+    }
+
+    [Fact]
     public void TheBaseIsNotAlQaeda()
     {
         var taken = Assert.Single(fx.Events("سيطرت القوات على القاعدة الجوية في العند أمس."));
