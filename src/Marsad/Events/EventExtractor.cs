@@ -231,9 +231,9 @@ public sealed partial class EventExtractor
                     return false;
         if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "reference").Any())
             return false;
-        // A trigger word inside a group's name ("منظمة التحرير"، "هيئة تحرير الشام") is part of the name; one
-        // that leads the name ("غارات التحالف") still tells the act.
-        if (ctx.Entities.Any(e => e.Kind == EntityKind.Actor && e.FirstToken < m.FirstToken && e.LastToken >= m.LastToken))
+        // A trigger word inside a group's or a place's name ("منظمة التحرير"، "هيئة تحرير الشام"، "ساحة التحرير") is
+        // part of the name; one that leads the name ("غارات التحالف") still tells the act.
+        if (ctx.Entities.Any(e => e.Kind is EntityKind.Actor or EntityKind.Place && e.FirstToken < m.FirstToken && e.LastToken >= m.LastToken))
             return false;
         if (spec.Anchored && !Anchored(doc, ctx, m, clause))
             return false;

@@ -81,6 +81,14 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void TahrirSquareIsAPlaceNotALiberation()
+    {
+        var e = Assert.Single(fx.Events("تظاهر آلاف العراقيين في ساحة التحرير وسط العاصمة بغداد أمس احتجاجا على الفساد."));
+        Assert.Equal("protests", e.Type);
+        Assert.Equal("IQ", e.Place?.Country);
+    }
+
+    [Fact]
     public void ACrowdThatGathersIsAProtest()
     {
         var e = Assert.Single(fx.Events("خرج آلاف المتظاهرين في شوارع الخرطوم أمس احتجاجا على رفع الأسعار."));
