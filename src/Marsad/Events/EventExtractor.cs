@@ -346,6 +346,8 @@ public sealed partial class EventExtractor
             if (e.Kind == EntityKind.Actor) return e.Actor!.Category is not ("outlet" or "observer");
             if (e.Kind == EntityKind.StateActor) return true;
             // A plural nationality names people (سبعة عراقيين), not a state.
+            // "انتحاري سعودي": after the bomber, a nationality says where he came from, not which state acted.
+            if (e.Kind == EntityKind.Nationality && spec.Subtype == "suicide_bomb" && e.FirstToken == m.LastToken + 1) return false;
             if (e.Kind == EntityKind.Nationality) return Adjacent(e) && !PluralPeople(tokens, e);
             if (e.Kind == EntityKind.Place && e.Country is not null) return Adjacent(e) && !HasPreposition(tokens, e);
             return false;

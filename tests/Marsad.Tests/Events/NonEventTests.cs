@@ -81,6 +81,14 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void ABombersNationalityIsNotAState()
+    {
+        var e = Assert.Single(fx.Events("فجر انتحاري سعودي نفسه في مسجد بمدينة أبها أمس."));
+        Assert.Equal("suicide_bomb", e.Subtype);
+        Assert.NotEqual("Saudi Arabia", e.Actor1);
+    }
+
+    [Fact]
     public void TahrirSquareIsAPlaceNotALiberation()
     {
         var e = Assert.Single(fx.Events("تظاهر آلاف العراقيين في ساحة التحرير وسط العاصمة بغداد أمس احتجاجا على الفساد."));
