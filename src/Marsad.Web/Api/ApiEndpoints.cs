@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Marsad.Analysis;
@@ -112,28 +111,21 @@ public static class ApiEndpoints
                 var q = ApiQuery.From(request, [.. ApiQuery.FilterNames, "by", "limit"]);
                 var by = q.OneOf("by", ["week", "type", "place", "country", "actor"]) ?? throw new ApiException(400, "by is required: week, type, place, country or actor");
                 int limit = q.Int("limit", by == "week" ? 1000 : 20, 1, 5000);
-                var grouping = Enum.Parse<Grouping>(by, ignoreCase: true);
-                using var lease = stores.Rent();
-                var counts = lease.Store.CountBy(grouping, q.Filter(actors), limit);
-                return new AggregateDto(by, counts.Select(c => new CountDto(c.Key, c.Events, c.Mentions)).ToList());
+                return new AggregateDto(by, Counts(stores, Enum.Parse<Grouping>(by, ignoreCase: true), q.Filter(actors), limit));
             })
             .WithSummary("Counts of the filtered events per week (Monday), type, place, country or actor.");
 
         read.MapGet("/actors", (HttpRequest request, StorePool stores, ActorDictionary actors) =>
             {
                 var q = ApiQuery.From(request, [.. ApiQuery.FilterNames, "limit"]);
-                int limit = q.Int("limit", 100, 1, 5000);
-                using var lease = stores.Rent();
-                return lease.Store.CountBy(Grouping.Actor, q.Filter(actors), limit).Select(c => new CountDto(c.Key, c.Events, c.Mentions)).ToList();
+                return Counts(stores, Grouping.Actor, q.Filter(actors), q.Int("limit", 100, 1, 5000));
             })
             .WithSummary("Actors (as first actor) with their event counts, most active first.");
 
         read.MapGet("/places", (HttpRequest request, StorePool stores, ActorDictionary actors) =>
             {
                 var q = ApiQuery.From(request, [.. ApiQuery.FilterNames, "limit"]);
-                int limit = q.Int("limit", 100, 1, 5000);
-                using var lease = stores.Rent();
-                return lease.Store.CountBy(Grouping.Place, q.Filter(actors), limit).Select(c => new CountDto(c.Key, c.Events, c.Mentions)).ToList();
+                return Counts(stores, Grouping.Place, q.Filter(actors), q.Int("limit", 100, 1, 5000));
             })
             .WithSummary("Places with their event counts, busiest first.");
 
@@ -148,9 +140,9 @@ public static class ApiEndpoints
                     throw new ApiException(400, $"from ({f:yyyy-MM-dd}) is after to ({t:yyyy-MM-dd})");
                 using var lease = stores.Rent();
                 var report = ActorMovement.Analyze(lease.Store, actor, from, to);
-                var english = Summarize(report, actors);
+                var english = MovementSummary.Write(report, actors, "en");
                 return new MovementDto(report.Actor, report.From, report.To, report.Truncated, report.Track, report.Moves, report.Regions,
-                    english, new Dictionary<string, string> { ["en"] = english, ["ar"] = SummarizeArabic(report, actors) });
+                    english, new Dictionary<string, string> { ["en"] = english, ["ar"] = MovementSummary.Write(report, actors, "ar") });
             })
             .WithSummary("An actor's located events over time, the movements the text reports (origin → destination, with certainty), and where its activity rose or fell.");
 
@@ -216,88 +208,11 @@ public static class ApiEndpoints
         return await request.ReadFromJsonAsync<T>(cancel);
     }
 
-    /// <summary>A short English account of the report: the busiest regions, the rising and falling ones, and the movements.</summary>
-    public static string Summarize(MovementReport report, ActorDictionary? actors = null)
+    private static List<CountDto> Counts(StorePool stores, Grouping by, EventQuery filter, int limit)
     {
-        string Region(string code) => actors?.CountriesByCode.GetValueOrDefault(code)?.Name ?? code;
-        if (report.Track.Count == 0 && report.Moves.Count == 0)
-            return $"No located events of {report.Actor} in this period.";
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"{report.Actor}: {report.Track.Count} located events");
-        if (report.From is { } f && report.To is { } t)
-            sb.Append(CultureInfo.InvariantCulture, $" from {f:yyyy-MM-dd} to {t:yyyy-MM-dd}");
-        sb.Append('.');
-        var rising = report.Regions.Where(r => r.Trend is "rising" or "new").Take(3).ToList();
-        var falling = report.Regions.Where(r => r.Trend is "falling" or "gone").Take(3).ToList();
-        if (rising.Count > 0)
-            sb.Append(" Rising in ").AppendJoin(", ", rising.Select(r => $"{Region(r.Region)} ({r.Earlier}→{r.Later})")).Append('.');
-        if (falling.Count > 0)
-            sb.Append(" Falling in ").AppendJoin(", ", falling.Select(r => $"{Region(r.Region)} ({r.Earlier}→{r.Later})")).Append('.');
-        if (rising.Count == 0 && falling.Count == 0 && report.Regions.Count > 0)
-            sb.Append(" No region changed markedly between the two halves of the period.");
-        if (report.Moves.Count > 0)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $" {report.Moves.Count} reported movements");
-            var towards = Ends(report.Moves, m => m.Destination, c => c);
-            var from = Ends(report.Moves.Where(m => m.Destination is null), m => m.Origin, c => c);
-            if (towards.Count > 0)
-                sb.Append(", towards ").AppendJoin(", ", towards);
-            if (from.Count > 0)
-                sb.Append(towards.Count > 0 ? "; departures from " : ", departures from ").AppendJoin(", ", from);
-            sb.Append('.');
-        }
-        return sb.ToString();
+        using var lease = stores.Rent();
+        return lease.Store.CountBy(by, filter, limit).Select(c => new CountDto(c.Key, c.Events, c.Mentions)).ToList();
     }
-
-    private static readonly Dictionary<string, string> ArabicCertainty = new(StringComparer.Ordinal)
-    {
-        ["confirmed"] = "مؤكد",
-        ["reported"] = "منقول",
-        ["unconfirmed"] = "غير مؤكد",
-        ["speculative"] = "مرجّح",
-        ["planned"] = "مخطط له",
-        ["denied"] = "منفي",
-    };
-
-    /// <summary>The same account as <see cref="Summarize"/>, in Arabic (country names from countries.tsv; place names as the gazetteer writes them).</summary>
-    public static string SummarizeArabic(MovementReport report, ActorDictionary? actors = null)
-    {
-        string Region(string code) => actors?.ArabicCountryNames.GetValueOrDefault(code) ?? code;
-        string Change(RegionTrend r) => string.Create(CultureInfo.InvariantCulture, $"{Region(r.Region)} (من {r.Earlier} إلى {r.Later})");
-        if (report.Track.Count == 0 && report.Moves.Count == 0)
-            return $"لا أحداث محددة المكان لـ{report.Actor} في هذه الفترة.";
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"{report.Actor}: عدد الأحداث محددة المكان {report.Track.Count}");
-        if (report.From is { } f && report.To is { } t)
-            sb.Append(CultureInfo.InvariantCulture, $"، من {f:yyyy-MM-dd} إلى {t:yyyy-MM-dd}");
-        sb.Append('.');
-        var rising = report.Regions.Where(r => r.Trend is "rising" or "new").Take(3).ToList();
-        var falling = report.Regions.Where(r => r.Trend is "falling" or "gone").Take(3).ToList();
-        if (rising.Count > 0)
-            sb.Append(" تصاعد في: ").AppendJoin("، ", rising.Select(Change)).Append('.');
-        if (falling.Count > 0)
-            sb.Append(" تراجع في: ").AppendJoin("، ", falling.Select(Change)).Append('.');
-        if (rising.Count == 0 && falling.Count == 0 && report.Regions.Count > 0)
-            sb.Append(" لم يتغير النشاط كثيرا في أي منطقة بين نصفي الفترة.");
-        if (report.Moves.Count > 0)
-        {
-            sb.Append(CultureInfo.InvariantCulture, $" تحركات منقولة: {report.Moves.Count}");
-            string Certainty(string c) => ArabicCertainty.GetValueOrDefault(c, c);
-            var towards = Ends(report.Moves, m => m.Destination, Certainty);
-            var from = Ends(report.Moves.Where(m => m.Destination is null), m => m.Origin, Certainty);
-            if (towards.Count > 0)
-                sb.Append("، باتجاه ").AppendJoin("، ", towards);
-            if (from.Count > 0)
-                sb.Append("، ومغادرة من ").AppendJoin("، ", from);
-            sb.Append('.');
-        }
-        return sb.ToString();
-    }
-
-    // The three places most moves go to (or leave), each with the certainties the texts give.
-    private static List<string> Ends(IEnumerable<Move> moves, Func<Move, Events.PlaceRef?> end, Func<string, string> certainty) =>
-        moves.Where(m => end(m) is not null).GroupBy(m => end(m)!.Name).OrderByDescending(g => g.Count()).Take(3)
-            .Select(g => $"{g.Key} ({string.Join("/", g.Select(m => certainty(m.Certainty)).Distinct())})").ToList();
 
     // Writes always need the key; reads only when configured so. The comparison takes the same time whatever the key's prefix.
     private static Func<EndpointFilterInvocationContext, EndpointFilterDelegate, ValueTask<object?>> KeyFilter(ServerOptions options, bool write) =>

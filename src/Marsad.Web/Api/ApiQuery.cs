@@ -151,5 +151,6 @@ public sealed class ApiQuery
         };
     }
 
-    private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";
+    /// <summary>A value quoted back in an error message, cut to 40 characters.</summary>
+    internal static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using Marsad.Ingest;
 using Marsad.Pipeline;
 using Marsad.Storage;
@@ -34,21 +31,18 @@ public sealed class ArticleIntake(ServerOptions options)
         DateOnly? published = null;
         if (!string.IsNullOrWhiteSpace(input.Published))
         {
-            // A full timestamp is common in feeds and CMS exports; its day is what dates resolve against.
+            // Read as every reader reads it: the day the outlet wrote, a time after it allowed and no zone conversion.
             var p = input.Published.Trim();
-            if (DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                published = day;
-            else if (DateTimeOffset.TryParse(p, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp))
-                published = DateOnly.FromDateTime(stamp.UtcDateTime);
-            else
-                throw new ApiException(400, $"published: '{Clip(p)}' is not a date; write YYYY-MM-DD or an ISO 8601 timestamp");
+            if (!PublishedDate.TryParse(p, out var day))
+                throw new ApiException(400, $"published: '{ApiQuery.Clip(p)}' is not a date; write YYYY-MM-DD or an ISO 8601 timestamp");
+            published = day;
         }
         var lang = string.IsNullOrWhiteSpace(input.Lang) ? "ar" : input.Lang.Trim().ToLowerInvariant();
         if (lang.Length is < 2 or > 8 || !lang.All(c => char.IsAsciiLetterLower(c) || c == '-'))
-            throw new ApiException(400, $"lang: '{Clip(lang)}' is not a language code");
+            throw new ApiException(400, $"lang: '{ApiQuery.Clip(lang)}' is not a language code");
         if (input.Url is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"))
-            throw new ApiException(400, $"url: '{Clip(url)}' is not an http(s) URL");
-        var id = string.IsNullOrWhiteSpace(input.Id) ? "api-" + Hash(text) : input.Id.Trim();
+            throw new ApiException(400, $"url: '{ApiQuery.Clip(url)}' is not an http(s) URL");
+        var id = string.IsNullOrWhiteSpace(input.Id) ? "api-" + ArticleReader.ShortHash(text) : input.Id.Trim();
         if (id.Length > 200 || id.Any(char.IsControl))
             throw new ApiException(400, "id: at most 200 characters, no control characters");
         return new Article(id, text, Field(input.Title, "title", 1000), published, lang, Field(input.Source, "source", 200), Field(input.Url, "url", 2000));
@@ -85,7 +79,7 @@ public sealed class ArticleIntake(ServerOptions options)
     public async Task<Article> FetchAsync(string url, CancellationToken cancel)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-            throw new ApiException(400, $"url: '{Clip(url)}' is not an http(s) URL");
+            throw new ApiException(400, $"url: '{ApiQuery.Clip(url)}' is not an http(s) URL");
         var fetchOptions = new FetchOptions(MaxBytes: 20L << 20, Timeout: TimeSpan.FromSeconds(30),
             AllowPrivateHosts: options.AllowHosts.Count > 0 ? new HashSet<string>(options.AllowHosts, StringComparer.OrdinalIgnoreCase) : null);
         using var fetcher = new SafeFetcher(fetchOptions);
@@ -106,8 +100,4 @@ public sealed class ArticleIntake(ServerOptions options)
         return TextChecks.Sanitize(value.Trim(), out _);
     }
 
-    private static string Hash(string text) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
-
-    private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "…";
 }

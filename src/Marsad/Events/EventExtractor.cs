@@ -61,7 +61,7 @@ public sealed partial class EventExtractor
         {
             ctx.EarlierParties = parties.ToList();
             ctx.EarlierPartyMentions = mentions.ToList();
-            foreach (var e in ctx.Entities.Where(e => IsArmed(e) || e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia"))
+            foreach (var e in ctx.Entities.Where(IsArmedParty))
             {
                 parties.RemoveAll(p => p.ActorName == e.ActorName);
                 parties.Add(e);
@@ -165,7 +165,7 @@ public sealed partial class EventExtractor
                 continue;
             // Movement is coded for armed actors: "وصل اللاعب" is not a relocation. The mover must be an
             // armed party or fighters must be named right beside the verb.
-            if (spec.Type == "x_movement" && !(cand.Actor1 is { } mover && (IsArmed(mover) || mover.Actor?.Category is "rebel" or "islamist" or "militia"))
+            if (spec.Type == "x_movement" && !(cand.Actor1 is { } mover && IsArmedParty(mover))
                 && !ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), Math.Min(ctx.End, m.LastToken + 5), "fighter").Any())
                 continue;
             // One event per type in a clause: a second trigger of the same type restates it.
