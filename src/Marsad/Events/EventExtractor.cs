@@ -170,13 +170,16 @@ public sealed partial class EventExtractor
                 continue;
             // One event per type in a clause: a second trigger of the same type restates it.
             var twin = found.FirstOrDefault(f => f.Type == cand.Type && (f.Clause == cand.Clause || Math.Abs(f.TriggerToken - cand.TriggerToken) <= 8)
-                && (f.Subtype == cand.Subtype || Generic(f.Subtype) || Generic(cand.Subtype) || (Territorial(f.Subtype) && Territorial(cand.Subtype))));
+                && (f.Subtype == cand.Subtype || Generic(f.Subtype) || Generic(cand.Subtype) || (Territorial(f.Subtype) && Territorial(cand.Subtype))
+                    || (Bombing(f.Subtype) && Bombing(cand.Subtype))));
             if (twin is not null)
             {
                 // Two triggers of one type close together tell one event; the specific subtype wins
                 // ("وصول ... متخفين" is an infiltration, "سيطرت ... بعد هجوم" a change of control), and
                 // of two accounts of one change of control the one that names who took it.
-                if ((Generic(twin.Subtype) && !Generic(cand.Subtype)) || (twin.Actor1 is null && cand.Actor1 is not null && !Generic(cand.Subtype)))
+                // "هجوم انتحاري بسيارة مفخخة" is one suicide bombing, not a suicide attack and a car bomb.
+                if ((Generic(twin.Subtype) && !Generic(cand.Subtype)) || (twin.Actor1 is null && cand.Actor1 is not null && !Generic(cand.Subtype))
+                    || (cand.Subtype == "suicide_bomb" && twin.Subtype != "suicide_bomb"))
                     found[found.IndexOf(twin)] = cand.Absorb(twin);
                 continue;
             }
@@ -201,6 +204,20 @@ public sealed partial class EventExtractor
 
     private static bool IsArmedParty(EntityMention e) =>
         IsArmed(e) || e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia";
+
+    // A pronoun on the trigger or the two words before it (ضبطها، قواته أطلقت) refers back to someone named earlier.
+    private static bool PointsBack(List<Token> tokens, int from, int to)
+    {
+        for (int k = Math.Max(0, from); k <= to; k++)
+            if (tokens[k].Segments.Any(g => g.Role == SegmentRole.Pronoun))
+                return true;
+        return false;
+    }
+
+    private static bool Bombing(string subtype) => subtype is "suicide_bomb" or "remote_explosive_landmine_ied";
+
+    private static bool BombingOrAttackOnCivilians(TriggerSpec spec) =>
+        Bombing(spec.Subtype) || spec.Type == "violence_against_civilians";
 
     private static bool Territorial(string subtype) => subtype is "government_regains_territory" or "non_state_actor_overtakes_territory";
 
@@ -230,6 +247,11 @@ public sealed partial class EventExtractor
                 if (tokens[k].Normalized is { Length: > 3 } v && v[0] is 'ي' or 'ت' && tokens[k].Normalized != "تم")
                     return false;
         if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "reference").Any())
+            return false;
+        // "منذ اعتداءات سبتمبر"، "بعد اعتداءات مومباي"، "قبل وقوع الهجوم": a verbal noun right after a preposition of
+        // time is the landmark another fact is dated by; the act itself is told elsewhere, if at all.
+        if (spec.Noun && ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 2), m.FirstToken, "time_anchor")
+                .Any(a => a.LastToken == m.FirstToken - 1 || (a.LastToken == m.FirstToken - 2 && ctx.CuesIn(a.LastToken + 1, m.FirstToken, "onset").Any())))
             return false;
         // A trigger word inside a group's or a place's name ("منظمة التحرير"، "هيئة تحرير الشام"، "ساحة التحرير") is
         // part of the name; one that leads the name ("غارات التحالف") still tells the act.
@@ -343,6 +365,11 @@ public sealed partial class EventExtractor
         {
             // The speaker credited for the report is not, for that, a party to the act.
             if (e.Actor?.Category is "person" or "organization" && ctx.Source is { } src && src.Span.Overlaps(e.Span)) return false;
+            // Forces that announce a bombing or an attack on civilians ("أعلن الجيش الأميركي مقتل اثنين من جنوده في
+            // هجوم انتحاري") report it; they did it only when the report points back at them (ضبطها، قواته أطلقت).
+            if (ctx.Source is { } announcer && announcer.Span.Overlaps(e.Span) && BombingOrAttackOnCivilians(spec)
+                && !PointsBack(tokens, Math.Max(e.LastToken + 1, m.FirstToken - 2), m.LastToken))
+                return false;
             if (e.Kind == EntityKind.Actor) return e.Actor!.Category is not ("outlet" or "observer");
             if (e.Kind == EntityKind.StateActor) return true;
             // A plural nationality names people (سبعة عراقيين), not a state.

@@ -29,7 +29,42 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("وقال الوزير إن الفساد يهدد الوطن ودول المجلس.")]
     [InlineData("ألقت الشرطة القبض على شخص يردد عبارات بذيئة في مهرجان جدة أمس.")]
     [InlineData("ضبط المراقبون الصحيون أمس عبوات مياه فاسدة في مستودع بجدة.")]
+    [InlineData("تشددت إجراءات السفر في المطارات منذ اعتداءات مدريد عام 2004.")]
+    [InlineData("وكان الطالب قد زار المدينة قبل الهجوم على السفارة بأسبوع.")]
+    [InlineData("وكشف المتحدث عن عزم الجماعة خطف رعايا أجانب في المنطقة.")]
+    [InlineData("ويبقى خيار الضربات الجوية مطروحا أمام الحكومة.")]
+    [InlineData("وندد الحزب أمس باغتصاب الأرض ومصادرة الحقوق.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
+
+    [Fact]
+    public void ARapeOfAPersonIsStillSexualViolence()
+    {
+        var e = Assert.Single(fx.Events("أقدم مسلحون أمس على اغتصاب فتاة في قرية قرب الفاشر."));
+        Assert.Equal(("violence_against_civilians", "sexual_violence"), (e.Type, e.Subtype));
+    }
+
+    [Fact]
+    public void AnActAfterAPrepositionOfTimeWithItsOwnVerbIsStillNews()
+    {
+        // The landmark rule covers verbal nouns only: a finite verb after قبل tells its own occurrence.
+        Assert.Contains(fx.Events("قتل مسلحون ثلاثة جنود قبل يومين في هجوم على حاجز قرب العريش."), e => e.Type == "violence_against_civilians" || e.Type == "battles");
+    }
+
+    [Fact]
+    public void ForcesAnnouncingABombingDidNotCarryItOut()
+    {
+        var e = Assert.Single(fx.Events("أعلن الجيش العراقي أمس مقتل اثنين من جنوده في هجوم انتحاري بسيارة مفخخة في الموصل."));
+        Assert.Equal("suicide_bomb", e.Subtype);
+        Assert.Null(e.Actor1);
+        Assert.Equal("الجيش العراقي", e.ReportedBy);
+    }
+
+    [Fact]
+    public void AnAuthorityReportingItsOwnSeizureIsStillTheDoer()
+    {
+        var e = Assert.Single(fx.Events("أعلنت وزارة الداخلية التونسية أمس عن ضبطها مخزنا للأسلحة في بن قردان."));
+        Assert.NotNull(e.Actor1);
+    }
 
     [Fact]
     public void AnAgreementBetweenPartiesIsStillOne()
