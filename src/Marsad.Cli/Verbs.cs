@@ -107,6 +107,13 @@ public static class Verbs
                 stderr.WriteLine($"marsad: cannot score: {ex.Message}");
                 return 1;
             }
+            // Scores over a run where some articles crashed count those articles as having no events: say so,
+            // and fail, so that a crash never passes for a change in quality.
+            if (run.Failed > 0)
+            {
+                stderr.WriteLine($"marsad: {run.Failed} articles failed to extract; the scores above count them as having no events");
+                return 1;
+            }
             return 0;
         }
         finally

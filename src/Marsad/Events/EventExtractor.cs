@@ -248,6 +248,9 @@ public sealed partial class EventExtractor
                     return false;
         if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "reference").Any())
             return false;
+        // "معاركها الأدبية"، "المعركة الانتخابية": a battle of ideas, votes or courts.
+        if (spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 2), "figurative").Any())
+            return false;
         // "منذ اعتداءات سبتمبر"، "بعد اعتداءات مومباي"، "قبل وقوع الهجوم": a verbal noun right after a preposition of
         // time is the landmark another fact is dated by; the act itself is told elsewhere, if at all.
         if (spec.Noun && ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 2), m.FirstToken, "time_anchor")
@@ -440,9 +443,12 @@ public sealed partial class EventExtractor
         // Killing and wounding verbs are mostly passive in news ("قتل وأصيب سبعة"): nobody carries over into them.
         if (actor1 is null && !spec.Noun && !passiveLike && !spec.Consequence && !spec.NoAgent && previousSubject is not null)
             actor1 = previousSubject;
-        if (hasTarget && actor2 is null)
+        // "إطلاق النار عليه": a pronoun on the trigger's preposition is the target, told before; a party named
+        // further on ("بالتخابر مع قوات النظام") is not who was shot.
+        bool targetIsPronoun = spec.Victim && m.LastToken > m.FirstToken && tokens[m.LastToken].Segments.Any(g => g.Role == SegmentRole.Pronoun);
+        if (hasTarget && actor2 is null && !targetIsPronoun)
         {
-            actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type != "strategic_developments"));
+            actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type != "strategic_developments") && e.FirstToken <= m.LastToken + 8);
             actor2 ??= before.FirstOrDefault(e => e != actor1 && IsTarget(e) && !SameActor(e, actor1));
         }
 
@@ -456,7 +462,7 @@ public sealed partial class EventExtractor
 
         // A battle or strike with its doer named but not its enemy is fought against the armed party the
         // article keeps naming as the other side (Sirte's battles are against ISIS even where unnamed).
-        if (actor2 is null && actor1 is not null && spec.Type is "battles" or "explosions_remote_violence")
+        if (actor2 is null && actor1 is not null && spec.Type is "battles" or "explosions_remote_violence" && !targetIsPronoun)
             actor2 = MainOpponent(ctx, actor1);
 
         // Civilians named in the clause of a violent event are its victims ("قتل 5 مدنيين في غارة").
@@ -517,7 +523,9 @@ public sealed partial class EventExtractor
         var quantities = Quantities(doc, ctx, m, spec, clause, out var quantitySpans);
 
         string type = spec.Type, subtype = spec.Subtype;
-        if (spec.Victim && actor2 is not null && IsArmed(actor2))
+        // An attack on soldiers, a patrol or a camp (استهدفت طاقما عسكريا) is a battle even where the force is unnamed.
+        if (spec.Victim && ((actor2 is not null && IsArmed(actor2))
+                || (actor2 is null && !targetIsPronoun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 6), "military_target").Any())))
             (type, subtype) = ("battles", "armed_clash");
         if (spec.Territory && actor1 is not null)
             subtype = actor1.IsStateSide ? "government_regains_territory" : "non_state_actor_overtakes_territory";

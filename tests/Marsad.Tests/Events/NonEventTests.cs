@@ -34,6 +34,8 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("وكشف المتحدث عن عزم الجماعة خطف رعايا أجانب في المنطقة.")]
     [InlineData("ويبقى خيار الضربات الجوية مطروحا أمام الحكومة.")]
     [InlineData("وندد الحزب أمس باغتصاب الأرض ومصادرة الحقوق.")]
+    [InlineData("وتخوض الكاتبة في روايتها الجديدة معاركها الأدبية في دمشق.")]
+    [InlineData("وتتراجع الاستثمارات في بؤر الصراع والمواجهات في المنطقة.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
 
     [Fact]
@@ -64,6 +66,21 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     {
         var e = Assert.Single(fx.Events("أعلنت وزارة الداخلية التونسية أمس عن ضبطها مخزنا للأسلحة في بن قردان."));
         Assert.NotNull(e.Actor1);
+    }
+
+    [Fact]
+    public void TheManShotIsTheTargetNotAForceNamedLater()
+    {
+        var e = Assert.Single(fx.Events("أقدم مسلحون من جبهة النصرة أمس في إدلب على إعدام محام بإطلاق النار عليه بعدما اتهموه بالتخابر مع قوات النظام."));
+        Assert.Equal("violence_against_civilians", e.Type);
+        Assert.NotEqual("Military Forces of Syria", e.Actor2);
+    }
+
+    [Fact]
+    public void AnAttackOnSoldiersIsABattleEvenWithTheForceUnnamed()
+    {
+        var e = Assert.Single(fx.Events("استهدف مسلحون مجهولون أمس دورية عسكرية قرب مدينة العريش."));
+        Assert.Equal(("battles", "armed_clash"), (e.Type, e.Subtype));
     }
 
     [Fact]
