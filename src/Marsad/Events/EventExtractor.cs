@@ -248,6 +248,9 @@ public sealed partial class EventExtractor
                     return false;
         if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "reference").Any())
             return false;
+        // "خطف الميدالية الذهبية"، "خطف الأضواء": a prize or the limelight is snatched, nobody is abducted.
+        if (spec.Subtype == "abduction_forced_disappearance" && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 4), "prize").Any())
+            return false;
         // "معاركها الأدبية"، "المعركة الانتخابية": a battle of ideas, votes or courts.
         if (spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 2), "figurative").Any())
             return false;
@@ -470,7 +473,9 @@ public sealed partial class EventExtractor
             actor2 = ctx.Entities.FirstOrDefault(e => e.Actor?.Category == "civilians" && e.FirstToken >= clause.Start && e.LastToken < clause.End && e != actor1);
 
         // Place: nearest place after the trigger in the clause, else before it, else anywhere in the sentence.
-        var places = ctx.Entities.Where(e => e.Kind == EntityKind.Place).ToList();
+        // "متمردين موالين لروسيا"، "قوات تابعة لإيران": a country after a word of allegiance is a side, not the place.
+        var places = ctx.Entities.Where(e => e.Kind == EntityKind.Place
+            && !ctx.CuesIn(Math.Max(ctx.First, e.FirstToken - 1), e.FirstToken, "allegiance").Any()).ToList();
         EntityMention? place = null, origin = null;
         var placesAfter = places.Where(p => p.FirstToken > m.LastToken && p.FirstToken < clause.End).OrderBy(p => p.FirstToken).ToList();
         if (spec.Type == "x_movement")

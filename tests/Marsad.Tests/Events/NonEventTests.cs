@@ -36,6 +36,9 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("وندد الحزب أمس باغتصاب الأرض ومصادرة الحقوق.")]
     [InlineData("وتخوض الكاتبة في روايتها الجديدة معاركها الأدبية في دمشق.")]
     [InlineData("وتتراجع الاستثمارات في بؤر الصراع والمواجهات في المنطقة.")]
+    [InlineData("خطف الطالب أمس الميدالية الذهبية في معرض الاختراعات في كوالالمبور.")]
+    [InlineData("وجدد الوزير أمس إدانة بلاده الهجمات الإرهابية التي تعرضت لها الكويت.")]
+    [InlineData("ويحتوي كثير من الألعاب الإلكترونية على القتال والتدمير.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
 
     [Fact]
@@ -81,6 +84,16 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     {
         var e = Assert.Single(fx.Events("استهدف مسلحون مجهولون أمس دورية عسكرية قرب مدينة العريش."));
         Assert.Equal(("battles", "armed_clash"), (e.Type, e.Subtype));
+    }
+
+    [Fact]
+    public void SoldiersKilledInFightingAreABattleWhereItWasFought()
+    {
+        var e = Assert.Single(fx.Events("أعلن الجيش الأوكراني أمس أن 4 جنود قتلوا في قتال مع متمردين موالين لروسيا في شرق البلاد."));
+        Assert.Equal("battles", e.Type);
+        Assert.Equal("Military Forces of Ukraine", e.Actor1);
+        // "موالين لروسيا" tells whose side the rebels are on, not where the fighting was.
+        Assert.NotEqual("RU", e.Place?.Country);
     }
 
     [Fact]
