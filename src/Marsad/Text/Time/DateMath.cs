@@ -126,6 +126,11 @@ internal static class DateMath
             // Year parts: بداية = first quarter, منتصف = May-August, نهاية = last quarter.
             TimeUnit.Year => part switch
             {
+                PartOf.Spring => Range(s.AddMonths(2), s.AddMonths(5).AddDays(-1)),
+                PartOf.Summer => Range(s.AddMonths(5), s.AddMonths(8).AddDays(-1)),
+                PartOf.Autumn => Range(s.AddMonths(8), s.AddMonths(11).AddDays(-1)),
+                // Winter 2014 is December 2013 to February 2014.
+                PartOf.Winter => Range(s.AddMonths(-1), s.AddMonths(2).AddDays(-1)),
                 PartOf.Early => Range(s, s.AddMonths(3).AddDays(-1)),
                 PartOf.Middle or PartOf.MiddleNarrow => Range(s.AddMonths(4), s.AddMonths(8).AddDays(-1)),
                 _ => Range(s.AddMonths(9), e),

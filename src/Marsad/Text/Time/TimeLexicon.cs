@@ -17,6 +17,10 @@ internal enum PartOf
     Middle,
     MiddleNarrow,
     Late,
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
 }
 
 /// <summary>A duration word: its unit and the count it carries (0 for a bare plural like "أيام").</summary>
@@ -107,7 +111,49 @@ internal static class TimeLexicon
         [N("نهاية")] = PartOf.Late,
         [N("آخر")] = PartOf.Late,
         [N("ختام")] = PartOf.Late,
+        // Seasons of a named year ("صيف 2014"، "شتاء العام الماضي"), as the Northern Hemisphere counts them.
+        [N("ربيع")] = PartOf.Spring,
+        [N("صيف")] = PartOf.Summer,
+        [N("خريف")] = PartOf.Autumn,
+        [N("شتاء")] = PartOf.Winter,
     };
+
+    /// <summary>Day ordinals that name a day of a month before "من" ("الأول من أغسطس"، "الخامس عشر من رمضان").</summary>
+    public static readonly IReadOnlyDictionary<string, int> DayOrdinals = new Dictionary<string, int>
+    {
+        [N("الأول")] = 1, [N("الثاني")] = 2, [N("الثالث")] = 3, [N("الرابع")] = 4, [N("الخامس")] = 5,
+        [N("السادس")] = 6, [N("السابع")] = 7, [N("الثامن")] = 8, [N("التاسع")] = 9, [N("العاشر")] = 10,
+        [N("الحادي")] = 1, [N("العشرين")] = 20, [N("الثلاثين")] = 30,
+    };
+
+    /// <summary>"عشر" after an ordinal adds ten (الخامس عشر); "والعشرين"/"والثلاثين" add twenty or thirty.</summary>
+    public static readonly string Ashar = N("عشر");
+
+    public static readonly IReadOnlyDictionary<string, int> OrdinalTens = new Dictionary<string, int>
+    {
+        [N("والعشرين")] = 20, [N("والثلاثين")] = 30,
+    };
+
+    /// <summary>The two Eids by their first Hijri day and length: عيد الفطر 1-3 Shawwal, عيد الأضحى 10-13 Dhu al-Hijja.</summary>
+    public static readonly IReadOnlyDictionary<string, (int Month, int Day, int Days)> Eids = new Dictionary<string, (int, int, int)>
+    {
+        [N("الفطر")] = (10, 1, 3),
+        [N("الأضحى")] = (12, 10, 4),
+    };
+
+    public static readonly string Eid = N("عيد");
+
+    /// <summary>Two of a unit, counted back from publication ("الأسبوعين الماضيين").</summary>
+    public static readonly IReadOnlyDictionary<string, TimeUnit> DefiniteDuals = new Dictionary<string, TimeUnit>
+    {
+        [N("اليومين")] = TimeUnit.Day,
+        [N("الأسبوعين")] = TimeUnit.Week,
+        [N("الشهرين")] = TimeUnit.Month,
+        [N("العامين")] = TimeUnit.Year,
+        [N("السنتين")] = TimeUnit.Year,
+    };
+
+    public static readonly HashSet<string> LatestDual = Set("الماضيين", "الأخيرين", "المنصرمين", "الفائتين");
 
     public static readonly IReadOnlyDictionary<string, UnitWord> Units = new Dictionary<string, UnitWord>
     {

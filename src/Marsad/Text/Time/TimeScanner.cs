@@ -187,6 +187,7 @@ internal sealed class TimeScanner
         yield return Ago(i);
         yield return Recent(i);
         yield return Decade(i);
+        yield return Feast(i);
     }
 
     private Hit? FromSub(Sub? s) => s is { } x ? new Hit(x.Start, x.Next, _t[x.Next - 1].End, x.Value, x.Kind) : null;
@@ -360,13 +361,27 @@ internal sealed class TimeScanner
 
     private Hit? DayMonth(int i)
     {
-        if (Num(i, 2) is not { } d || d is < 1 or > 31)
-            return null;
-        if (Adjacent(i) && _t[i - 1].Kind == TokKind.Punct && _t[i - 1].Text is ":" or "/" or "." or "-" or ",")
-            return null;
-        int j = i + 1;
-        if (W(j) == Min) j++;
+        int j;
         int start = _t[i].Start;
+        if (Num(i, 2) is { } digits && digits is >= 1 and <= 31)
+        {
+            if (Adjacent(i) && _t[i - 1].Kind == TokKind.Punct && _t[i - 1].Text is ":" or "/" or "." or "-" or ",")
+                return null;
+            j = i + 1;
+            if (W(j) == Min) j++;
+        }
+        else if (DayOrdinal(i) is { } ord)
+        {
+            // "الأول من أغسطس": an ordinal names a day only when "من" and a month follow.
+            (digits, j, start) = (ord.Day, ord.Next + 1, StartOf(i, ord.Prefix));
+            if (W(ord.Next) != Min || (MonthAt(Greg, j, false) is null && MonthAt(Hijri, j, false) is null))
+                return null;
+        }
+        else
+        {
+            return null;
+        }
+        int d = digits;
 
         if (MonthAt(Greg, j, false) is { } g)
         {
@@ -648,6 +663,9 @@ internal sealed class TimeScanner
         }
         if (best is not { } b)
             return null;
+        // A season is a part of a year only: "صيف الشهر" is not a date.
+        if (part is PartOf.Spring or PartOf.Summer or PartOf.Autumn or PartOf.Winter && b.Unit != TimeUnit.Year)
+            return null;
         string kind = b.Unit switch { TimeUnit.Month => "part_of_month", TimeUnit.Week => "part_of_week", _ => "part_of_year" };
         DateValue? v = b.Value is { } whole ? DateMath.Part(whole, part, b.Unit) : null;
         return new Hit(StartOf(i, pw.Prefix), b.Next, _t[b.Next - 1].End, v, kind);
@@ -868,6 +886,41 @@ internal sealed class TimeScanner
 
     private static DateOnly Min2(DateOnly a, DateOnly b) => a < b ? a : b;
 
+    // "الأول"، "الخامس عشر"، "الحادي والعشرين": a day of the month in words, with where the words end.
+    private (int Day, int Next, int Prefix)? DayOrdinal(int i)
+    {
+        if (Lead(i, TimeLexicon.DayOrdinals.ContainsKey) is not { } o)
+            return null;
+        int day = TimeLexicon.DayOrdinals[o.Form], k = i + 1;
+        if (day < 10 && W(k) == TimeLexicon.Ashar)
+            (day, k) = (day + 10, k + 1);
+        else if (day < 10 && W(k) is { } tens && TimeLexicon.OrdinalTens.TryGetValue(tens, out int t))
+            (day, k) = (day + t, k + 1);
+        else if (o.Form == TimeLexicon.Norm("الحادي"))
+            return null;
+        return day is >= 1 and <= 31 ? (day, k, o.Prefix) : null;
+    }
+
+    /// <summary>"عيد الفطر"، "عيد الأضحى": the feast's days in the Hijri year whose feast lies nearest the publication.</summary>
+    private Hit? Feast(int i)
+    {
+        if (Lead(i, w => w == TimeLexicon.Eid) is not { } e || W(i + 1) is not { } name || !TimeLexicon.Eids.TryGetValue(name, out var feast))
+            return null;
+        int start = StartOf(i, e.Prefix), end = _t[i + 1].End;
+        if (_pub is not { } p || DateMath.ToHijri(p) is not { } h)
+            return new Hit(start, i + 2, end, null, "feast");
+        DateValue? best = null;
+        foreach (int y in new[] { h.Year - 1, h.Year, h.Year + 1 })
+        {
+            if (DateMath.FromHijri(y, feast.Month, feast.Day) is not { } first)
+                continue;
+            var v = DateMath.Range(first, first.AddDays(feast.Days - 1));
+            if (best is null || Math.Abs(first.DayNumber - p.DayNumber) < Math.Abs(best.Start.DayNumber - p.DayNumber))
+                best = v;
+        }
+        return new Hit(start, i + 2, end, best, "feast");
+    }
+
     /// <summary>"الأيام الماضية", "الأسابيع الأخيرة", "الآونة الأخيرة", "الـ24 ساعة الماضية": a window ending at publication.</summary>
     private Hit? Recent(int i)
     {
@@ -882,6 +935,24 @@ internal sealed class TimeScanner
             int days = u.Unit == TimeUnit.Hour ? Math.Max(1, (n + 23) / 24) : n;
             return new Hit(StartOf(i, al.Prefix), i + 4, _t[i + 3].End,
                 _pub is { } p1 ? DateMath.Range(p1.AddDays(-days), p1) : null, "vague_past");
+        }
+
+        // "الأسبوعين الماضيين": exactly two units back from publication.
+        if (Lead(i, TimeLexicon.DefiniteDuals.ContainsKey) is { } dual && In(i + 1, TimeLexicon.LatestDual))
+        {
+            DateValue? dv = null;
+            if (_pub is { } pd)
+            {
+                var from = TimeLexicon.DefiniteDuals[dual.Form] switch
+                {
+                    TimeUnit.Day => pd.AddDays(-2),
+                    TimeUnit.Week => pd.AddDays(-14),
+                    TimeUnit.Month => pd.AddMonths(-2),
+                    _ => pd.AddYears(-2),
+                };
+                dv = DateMath.Range(from, pd);
+            }
+            return new Hit(StartOf(i, dual.Prefix), i + 2, _t[i + 1].End, dv, "vague_past");
         }
 
         if (Lead(i, TimeLexicon.DefinitePlurals.ContainsKey) is not { } dp)
