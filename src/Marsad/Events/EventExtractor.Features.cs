@@ -24,6 +24,13 @@ public sealed partial class EventExtractor
             "len:" + (ctx.Sentence.TokenCount switch { < 15 => "s", < 30 => "m", < 50 => "l", _ => "xl" }),
             "at:" + (m.FirstToken - ctx.First < 3 ? "start" : "inside"),
         };
+        // How the act is told: a definite noun or one inside a prepositional phrase ("في الهجوم"، "بعد الهجوم")
+        // is usually known already; a verb or an indefinite noun in the first clause is usually the news.
+        var head = tokens[m.FirstToken];
+        f.Add("def:" + head.Segments.Any(g => g.Role == SegmentRole.Article));
+        f.Add("prep:" + (head.Segments.Any(g => g.Role == SegmentRole.Preposition)
+            || (m.FirstToken > ctx.First && Prepositions.Contains(tokens[m.FirstToken - 1].Normalized))));
+        f.Add("clause:" + (ctx.Clauses.Count > 0 && ctx.Clauses[0] == clause ? "first" : "later"));
         var trig = tokens[m.FirstToken].Normalized;
         if (!spec.Noun)
             f.Add("tense:" + (trig.Length > 3 && trig[0] == 'س' && trig[1] is 'ي' or 'ت' or 'ن' ? "future" : trig[0] is 'ي' or 'ت' or 'ن' ? "present" : "past"));

@@ -3,7 +3,14 @@ using System.Globalization;
 namespace Marsad.Events;
 
 /// <summary>One training example for the event filter: the features of a candidate and whether it is a real event.</summary>
-public sealed record FilterExample(IReadOnlyList<string> Features, bool IsEvent, string Group);
+public sealed record FilterExample(IReadOnlyList<string> Features, bool IsEvent, string Group)
+{
+    /// <summary>
+    /// Stands for a labelled event the rules raised no candidate for: never trained on, never kept, but
+    /// counted as a miss so that cross-validated scores equal what <c>score.py</c> would report.
+    /// </summary>
+    public bool Unreached { get; init; }
+}
 
 /// <summary>
 /// A logistic-regression filter over candidate events: lexicon triggers over-generate (a crime named
@@ -61,6 +68,7 @@ public sealed class EventFilter
     /// </summary>
     public static EventFilter Train(IReadOnlyList<FilterExample> examples, int epochs = 12, double rate = 0.1, double l2 = 1e-4, double threshold = 0.5, int seed = 17)
     {
+        examples = examples.Where(e => !e.Unreached).ToList();
         var w = new Dictionary<string, double>(StringComparer.Ordinal);
         double bias = 0;
         var order = Enumerable.Range(0, examples.Count).ToArray();

@@ -44,9 +44,12 @@ public static class EventFilterTrainer
             if (label is not ("yes" or "easy no" or "difficult no"))
                 continue;
             var id = $"{kind}:{Field("id")}";
+            int before = examples.Count;
             foreach (var (record, features) in pipeline.Candidates(new Article(id, Field("text"))))
                 if (wanted.Contains(record.Type))
                     examples.Add(new FilterExample(features, label == "yes", id));
+            if (examples.Count == before && label == "yes")
+                examples.Add(new FilterExample([], true, id) { Unreached = true });
         }
         return examples;
     }
@@ -63,8 +66,11 @@ public static class EventFilterTrainer
                 .Select(g => TextFolder.Fold(g.GetProperty("evidence").GetString() ?? ""))
                 .Select(e => (Start: text.IndexOf(e, StringComparison.Ordinal), e.Length))
                 .Where(s => s.Start >= 0).Select(s => new TextSpan(s.Start, s.Length)).ToList();
-            foreach (var (record, features) in pipeline.Candidates(article))
+            var candidates = pipeline.Candidates(article);
+            foreach (var (record, features) in candidates)
                 examples.Add(new FilterExample(features, spans.Any(s => s.Overlaps(record.Evidence)), "dev:" + article.Id));
+            foreach (var missed in spans.Where(s => !candidates.Any(c => c.Record.Evidence.Overlaps(s))))
+                examples.Add(new FilterExample([], true, "dev:" + article.Id) { Unreached = true });
         }
         return examples;
     }
@@ -85,10 +91,11 @@ public static class EventFilterTrainer
             var model = EventFilter.Train(train, epochs);
             for (int i = 0; i < examples.Count; i++)
                 if (foldOf[examples[i].Group] == k)
-                    prob[i] = model.Probability(examples[i].Features);
+                    prob[i] = examples[i].Unreached ? -1 : model.Probability(examples[i].Features);
         }
         var scores = new List<FilterScore>();
-        for (double t = 0.05; t < 0.96; t += 0.05)
+        // Threshold 0 is the rules alone, the baseline every other row is compared with.
+        foreach (double t in new[] { 0.0, 0.02, 0.04, 0.06, 0.08 }.Concat(Enumerable.Range(2, 18).Select(i => i * 0.05)))
         {
             double thr = Math.Round(t, 2);
             scores.Add(new FilterScore(thr, GroupF1(examples, prob, thr, "assault:"), GroupF1(examples, prob, thr, "protest:"), ItemF1(examples, prob, thr, "dev:")));

@@ -25,6 +25,20 @@ public class EventFilterTests
     }
 
     [Fact]
+    public void PositivesTheRulesMissedCountAgainstEveryThreshold()
+    {
+        // 40 sentences with an event the rules found, 40 that only talk about one, and 40 events the rules
+        // raised nothing for: at threshold 0 the filter keeps every candidate, as score.py would count it.
+        var examples = Toy().Select(e => e with { Group = "assault:" + e.Group }).ToList();
+        for (int i = 0; i < 40; i++)
+            examples.Add(new FilterExample([], true, $"assault:missed{i}") { Unreached = true });
+        var rulesAlone = EventFilterTrainer.CrossValidate(examples).First(s => s.Threshold == 0);
+        // 40 found events, 40 talk sentences kept, 40 missed: F1 = 2·40 / (2·40 + 40 + 40).
+        Assert.Equal(0.5, rulesAlone.AssaultF1, 3);
+        Assert.DoesNotContain(EventFilter.Train(examples).Weights.Keys, k => k.Length == 0);
+    }
+
+    [Fact]
     public void TrainingIsDeterministic()
     {
         var a = EventFilter.Train(Toy());
