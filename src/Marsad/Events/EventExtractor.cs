@@ -57,10 +57,12 @@ public sealed partial class EventExtractor
         EntityMention? previousSubject = null;
         var parties = new List<EntityMention>();
         var mentions = new List<EntityMention>();
+        (EntityMention, EntityMention)? lastOpposed = null;
         foreach (var ctx in contexts)
         {
             ctx.EarlierParties = parties.ToList();
             ctx.EarlierPartyMentions = mentions.ToList();
+            ctx.LastOpposed = lastOpposed;
             foreach (var e in ctx.Entities.Where(IsArmedParty))
             {
                 parties.RemoveAll(p => p.ActorName == e.ActorName);
@@ -73,6 +75,8 @@ public sealed partial class EventExtractor
             if (ctx.IsQuestion || ctx.HasCue(ctx.First, ctx.End, "boilerplate"))
                 continue;
             var found = FindEvents(doc, ctx, previousSubject).ToList();
+            if (found.LastOrDefault(f => f.Type == "battles" && f.Actor1 is not null && f.Actor2 is not null && IsArmedParty(f.Actor1) && IsArmedParty(f.Actor2)) is { } fight)
+                lastOpposed = (fight.Actor1!, fight.Actor2!);
             previousSubject = found.Select(f => f.Actor1).FirstOrDefault(a => a is not null)
                 ?? ctx.Entities.FirstOrDefault(e => e.Kind is EntityKind.Actor or EntityKind.StateActor && e.Actor?.Category is not ("outlet" or "observer" or "civilians")
                     && !ObjectLike(doc.Tokens, e, ctx.First))
@@ -402,11 +406,18 @@ public sealed partial class EventExtractor
             if (tokens[k].Normalized == "بين") { bayn = k; break; }
         if (bayn >= 0)
         {
-            var sides = after.Where(e => e.FirstToken > bayn).Take(2).ToList();
-            // "بين الطرفين": the two sides named last before this sentence.
-            if (sides.Count == 0 && bayn + 1 < clause.End && tokens[bayn + 1].Stem is "طرفين" or "جانبين")
+            // "بين الطرفين" refers back, and whoever the clause names after it is someone else ("حيث تسعى المقاومة
+            // لتحريرها من قبضة الحوثيين"): the two sides of the last fight told with both named, else the two
+            // armed parties named last before the trigger.
+            bool referBack = bayn + 1 < clause.End && tokens[bayn + 1].Stem is "طرفين" or "جانبين";
+            List<EntityMention> sides;
+            if (referBack && ctx.LastOpposed is { } pair)
+                sides = [pair.A, pair.B];
+            else if (referBack)
                 sides = ctx.EarlierParties.Concat(ctx.Entities.Where(e => e.LastToken < m.FirstToken && IsArmed(e)))
                     .GroupBy(e => e.ActorName).Select(g => g.Last()).OrderBy(e => e.Span.Start).TakeLast(2).ToList();
+            else
+                sides = after.Where(e => e.FirstToken > bayn).Take(2).ToList();
             if (sides.Count > 0) actor1 = sides[0];
             if (sides.Count > 1) actor2 = sides[1];
         }
@@ -451,7 +462,7 @@ public sealed partial class EventExtractor
         bool targetIsPronoun = spec.Victim && m.LastToken > m.FirstToken && tokens[m.LastToken].Segments.Any(g => g.Role == SegmentRole.Pronoun);
         if (hasTarget && actor2 is null && !targetIsPronoun)
         {
-            actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type != "strategic_developments") && e.FirstToken <= m.LastToken + 8);
+            actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type != "strategic_developments") && (spec.Territory || e.FirstToken <= m.LastToken + 8));
             actor2 ??= before.FirstOrDefault(e => e != actor1 && IsTarget(e) && !SameActor(e, actor1));
         }
 

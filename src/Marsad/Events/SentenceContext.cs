@@ -26,6 +26,9 @@ public sealed class SentenceContext
     /// <summary>Armed parties named before this sentence, most recent last: what "الطرفين" refers back to.</summary>
     public IReadOnlyList<EntityMention> EarlierParties { get; set; } = [];
 
+    /// <summary>The two parties of the last fight told with both sides named: who "الطرفين" most often means.</summary>
+    public (EntityMention A, EntityMention B)? LastOpposed { get; set; }
+
     /// <summary>Every mention of an armed party before this sentence, repeats included (who the article keeps naming).</summary>
     public IReadOnlyList<EntityMention> EarlierPartyMentions { get; set; } = [];
 

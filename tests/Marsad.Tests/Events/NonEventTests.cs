@@ -97,6 +97,17 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void BothSidesAreTheOnesLastSeenFighting()
+    {
+        var events = fx.Events("اشتبك مقاتلو حركة الشباب مع الجيش الصومالي في مقديشو أمس. "
+            + "وتتواصل الاشتباكات بين الطرفين في المدينة حيث تسعى القوات الكينية إلى التقدم نحو ميناء كيسمايو.");
+        // "بين الطرفين" refers back to the two sides; the Kenyan forces named after it are not one of them.
+        Assert.All(events, e => Assert.NotEqual("Military Forces of Kenya", e.Actor1));
+        Assert.All(events, e => Assert.NotEqual("Military Forces of Kenya", e.Actor2));
+        Assert.Contains(events, e => e.Actor1 == "Al-Shabaab" && e.Actor2 == "Military Forces of Somalia");
+    }
+
+    [Fact]
     public void AnAgreementBetweenPartiesIsStillOne()
     {
         var e = Assert.Single(fx.Events("توصلت الحكومة اليمنية والحوثيون إلى اتفاق لوقف إطلاق النار في الحديدة أمس."));
