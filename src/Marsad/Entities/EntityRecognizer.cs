@@ -58,6 +58,22 @@ public sealed class EntityRecognizer : IDocumentStage
         AddNamedActors(document);
     }
 
+    // A country named with "في" at most one word before token i, in the same sentence: "وفي تونس [قالت] ...".
+    private static CountryEntry? SceneCountry(Document doc, int i)
+    {
+        var tokens = doc.Tokens;
+        if (doc.Entities.Count == 0 || doc.Entities[^1] is not { Kind: EntityKind.Place, Country: { } country, Place.Precision: "country" } place
+            || place.LastToken < i - 2 || place.LastToken >= i)
+            return null;
+        for (int k = place.LastToken + 1; k < i; k++)
+            if (tokens[k].Kind == TokenKind.Punctuation)
+                return null;
+        var first = tokens[place.FirstToken];
+        bool fi = first.Segments.Any(g => g.Role == SegmentRole.Preposition && g.Normalized == "في")
+            || (place.FirstToken > 0 && tokens[place.FirstToken - 1].MatchForms.Contains("في"));
+        return fi ? country : null;
+    }
+
     // Returns the index after the mention found at i, or i when none starts there.
     private int TryAt(Document doc, int i, int end, PlaceState places)
     {
@@ -113,7 +129,12 @@ public sealed class EntityRecognizer : IDocumentStage
             }
             if (StandaloneHeads.Contains(PhraseForm(tokens, head)) && (actor is null || head.TokenCount > actor.TokenCount))
             {
-                doc.Entities.Add(new EntityMention(head.Span, i, head.LastToken, EntityKind.StateActor, CleanName(doc, head.Span, i)));
+                // "وفي تونس قالت وزارة الداخلية": a country the sentence has just set the scene in is whose body it is.
+                if (SceneCountry(doc, i) is { } scene)
+                    doc.Entities.Add(new EntityMention(head.Span, i, head.LastToken, EntityKind.StateActor,
+                        ActorDictionary.StateActorName(head.Entry.Value.Kind, scene), Country: scene));
+                else
+                    doc.Entities.Add(new EntityMention(head.Span, i, head.LastToken, EntityKind.StateActor, CleanName(doc, head.Span, i)));
                 return head.LastToken + 1;
             }
         }

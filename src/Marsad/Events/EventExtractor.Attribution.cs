@@ -8,9 +8,10 @@ public sealed partial class EventExtractor
 {
     // --- attribution -----------------------------------------------------------------------------
 
-    private Attribution? FindSource(Document doc, SentenceContext ctx, Attribution? previous)
+    // Every source the sentence credits, in order, with the token of the cue that introduces it.
+    private List<(int Cue, Attribution Source)> FindSources(Document doc, SentenceContext ctx, Attribution? previous)
     {
-        var tokens = doc.Tokens;
+        var found = new List<(int, Attribution)>();
         foreach (var cue in ctx.Cues.Where(c => c.Class.StartsWith("attr_", StringComparison.Ordinal)).OrderBy(c => c.FirstToken))
         {
             switch (cue.Class)
@@ -22,22 +23,40 @@ public sealed partial class EventExtractor
                     // Subject before the verb (SVO): an entity ending right before the cue.
                     var before = ctx.Entities.LastOrDefault(m => m.LastToken < cue.FirstToken && m.LastToken >= cue.FirstToken - 2 && m.Kind != EntityKind.Place);
                     if (cue.Class == "attr_speech" && before is not null)
-                        return MakeSource(doc, ctx, before.Span, before) with { Cue = cue.Class };
+                    {
+                        found.Add((cue.FirstToken, MakeSource(doc, ctx, before.Span, before) with { Cue = cue.Class }));
+                        break;
+                    }
                     var np = NounPhraseAfter(doc, ctx, cue.LastToken + 1);
                     if (np is { } span)
                     {
                         var ent = ctx.Entities.FirstOrDefault(m => span.Contains(m.Span) && m.Kind != EntityKind.Place);
-                        return MakeSource(doc, ctx, span, ent) with { Cue = cue.Class };
+                        // "تمكنت من كشف مخزنين للسلاح": without a name or a word for a source, the words after a verb of
+                        // telling are its object unless a complementizer or a colon shows them to be its subject.
+                        if (ent is null && !ctx.Cues.Any(c => c.Class == "attr_anonymous" && span.Contains(c.Span)) && !IntroducesSpeech(doc, ctx, span))
+                            break;
+                        found.Add((cue.FirstToken, MakeSource(doc, ctx, span, ent) with { Cue = cue.Class }));
                     }
                     break;
                 }
                 case "attr_continue":
                     if (previous is not null && NounPhraseAfter(doc, ctx, cue.LastToken + 1) is null)
-                        return previous;
+                        found.Add((cue.FirstToken, previous));
                     break;
             }
         }
-        return null;
+        return found;
+    }
+
+    // "أعلنت السلطات الجزائرية ضبط ...، وفي تونس قالت وزارة الداخلية إنها تمكنت ...": an act is credited to the
+    // last source named before it in its sentence; one told before any source takes the sentence's first
+    // ("..., حسبما أفادت الوكالة").
+    private static Attribution? SourceFor(SentenceContext ctx, int triggerToken)
+    {
+        if (ctx.Sources.Count == 0)
+            return null;
+        var before = ctx.Sources.LastOrDefault(s => s.Cue < triggerToken);
+        return before.Source ?? ctx.Sources[0].Source;
     }
 
     private Attribution MakeSource(Document doc, SentenceContext ctx, TextSpan span, EntityMention? ent)
@@ -76,6 +95,18 @@ public sealed partial class EventExtractor
             return null;
         var span = TextSpan.FromBounds(tokens[start].Start, tokens[last].End);
         return span;
+    }
+
+    // What follows a source: "إن"/"أن" (or with a pronoun), a colon, or the day it spoke ("قال المتحدث أمس إن").
+    private static bool IntroducesSpeech(Document doc, SentenceContext ctx, TextSpan source)
+    {
+        var tokens = doc.Tokens;
+        int k = tokens.FindIndex(ctx.First, ctx.Sentence.TokenCount, t => t.Start >= source.End);
+        if (k < 0)
+            return false;
+        if (tokens[k].Normalized is "اليوم" or "امس" && k + 1 < ctx.End)
+            k++;
+        return tokens[k].Normalized is "ان" or "انه" or "انها" or "انهم" or "بان" || tokens[k].Surface is ":" or "«" or "\"";
     }
 
     private static bool IsStopper(Token t) => SpeechStoppers.Contains(t.Normalized) || SpeechStoppers.Contains(t.Stem);

@@ -69,7 +69,8 @@ public sealed partial class EventExtractor
                 parties.Add(e);
                 mentions.Add(e);
             }
-            ctx.Source = FindSource(doc, ctx, previousSource);
+            ctx.Sources = FindSources(doc, ctx, previousSource);
+            ctx.Source = ctx.Sources.Count > 0 ? ctx.Sources[0].Source : null;
             if (ctx.Source is not null)
                 previousSource = ctx.Source;
             if (ctx.IsQuestion || ctx.HasCue(ctx.First, ctx.End, "boilerplate"))
@@ -151,6 +152,7 @@ public sealed partial class EventExtractor
                 continue;
             var spec = m.Entry.Value;
             var clause = ctx.ClauseOf(m.FirstToken);
+            ctx.Source = SourceFor(ctx, m.FirstToken);
             if (!Passes(doc, ctx, m, spec, clause))
                 continue;
             usedTokens.Add(m.FirstToken);

@@ -20,7 +20,11 @@ public sealed class SentenceContext
     public required List<Cue> Cues { get; init; }
     public required List<EntityMention> Entities { get; init; }
     public required List<(int Start, int End)> Clauses { get; init; }
+    /// <summary>The source credited for the act being built (see <c>SourceFor</c>); the sentence's first one between acts.</summary>
     public Attribution? Source { get; set; }
+
+    /// <summary>Every source the sentence names, with the token of the cue that introduces it.</summary>
+    public List<(int Cue, Attribution Source)> Sources { get; set; } = [];
     public bool IsQuestion { get; init; }
 
     /// <summary>Armed parties named before this sentence, most recent last: what "الطرفين" refers back to.</summary>

@@ -39,6 +39,20 @@ public class CertaintyTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void EachActIsCreditedToTheSourceNamedBeforeIt()
+    {
+        var events = fx.Events("أعلنت السلطات الجزائرية أمس ضبط كمية من الأسلحة قرب الحدود مع ليبيا، "
+            + "وفي تونس قالت وزارة الداخلية إنها تمكنت من كشف مخزنين للسلاح في منطقة بن قردان.");
+        var tunisian = Assert.Single(events, e => e.Place?.Name == "Ben Guerdane");
+        // The ministry tells of its own seizure: confirmed, credited to it, and named as Tunisia's police.
+        Assert.Equal("وزارة الداخلية", tunisian.ReportedBy);
+        Assert.Equal("confirmed", tunisian.Certainty);
+        Assert.Equal("Police Forces of Tunisia", tunisian.Actor1);
+        // "كشف مخزنين" uncovers caches; it does not make them a source.
+        Assert.DoesNotContain(events, e => e.ReportedBy?.Contains("مخزنين") == true);
+    }
+
+    [Fact]
     public void AccordingToLocalSources()
     {
         var e = Single("اندلعت اشتباكات بين الجيش الليبي ومسلحين في سبها بحسب مصادر محلية.");
