@@ -169,6 +169,15 @@ public sealed partial class EventExtractor
             // (وصلت أول طائرة، وصول المساعدات، وصل وزير الدفاع) is not forces moving, whoever sent it.
             if (spec.Type == "x_movement" && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 4), "not_mover").Any())
                 continue;
+            // "أثناء توجهه إلى عمله"، "وصولهم": the pronoun is the mover, told before; unless fighters are named
+            // beside it, whoever the sentence names as a doer did not make this journey.
+            if (spec.Type == "x_movement" && CarriesPronoun(doc.Tokens[m.FirstToken], m.Entry.Words[0])
+                && !ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), Math.Min(ctx.End, m.LastToken + 5), "fighter").Any())
+                continue;
+            // A movement is news for where forces go or leave: one with no place at either end ("انسحبت بعض
+            // التشكيلات من برنامج التدريب") cannot be mapped or followed, and is mostly figurative.
+            if (spec.Type == "x_movement" && cand.Place is null && cand.Origin is null)
+                continue;
             // Movement is coded for armed actors: "وصل اللاعب" is not a relocation. The mover must be an
             // armed party or fighters must be named right beside the verb.
             if (spec.Type == "x_movement" && !(cand.Actor1 is { } mover && IsArmedParty(mover))
@@ -218,6 +227,16 @@ public sealed partial class EventExtractor
             if (tokens[k].Segments.Any(g => g.Role == SegmentRole.Pronoun))
                 return true;
         return false;
+    }
+
+    // The token is the lexicon word plus an attached pronoun (توجهه، وصولهم), not a word that merely ends in ه (تتجه).
+    private static bool CarriesPronoun(Token t, PatternWord w)
+    {
+        if (w.IsPrefix)
+            return false;
+        var n = t.Normalized;
+        int at = n.LastIndexOf(w.Form, StringComparison.Ordinal);
+        return at >= 0 && n[(at + w.Form.Length)..] is "ه" or "ها" or "هم" or "هما" or "هن";
     }
 
     private static bool Bombing(string subtype) => subtype is "suicide_bomb" or "remote_explosive_landmine_ied";

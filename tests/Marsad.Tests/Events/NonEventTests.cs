@@ -39,6 +39,9 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("خطف الطالب أمس الميدالية الذهبية في معرض الاختراعات في كوالالمبور.")]
     [InlineData("وجدد الوزير أمس إدانة بلاده الهجمات الإرهابية التي تعرضت لها الكويت.")]
     [InlineData("ويحتوي كثير من الألعاب الإلكترونية على القتال والتدمير.")]
+    [InlineData("وقال القائد إن المقاومة تزداد كل يوم قوة وصلابة في عدن.")]
+    [InlineData("صرح رئيس الوزراء لزواره بأنه وصل الخط الأحمر بسبب المأزق في بيروت.")]
+    [InlineData("وقال المقداد إن بعض تشكيلات الجيش الحر انسحبت من برنامج التدريب الأميركي.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
 
     [Fact]
@@ -106,6 +109,12 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
         Assert.All(events, e => Assert.NotEqual("Military Forces of Kenya", e.Actor2));
         Assert.Contains(events, e => e.Actor1 == "Al-Shabaab" && e.Actor2 == "Military Forces of Somalia");
     }
+
+    [Theory]
+    // The mover of "توجهه" is the man kidnapped, not the gunmen; "كر وفر" is the idiom for see-saw fighting.
+    [InlineData("وقالت الخارجية إن مسلحين خطفوا مواطنا أثناء توجهه إلى عمله بالقاهرة أمس.")]
+    [InlineData("وتخوض القوات العراقية معارك كر وفر في مدينة الرمادي ضد المسلحين.")]
+    public void NoMovementIsRead(string text) => Assert.DoesNotContain(fx.Events(text), e => e.Type == "x_movement");
 
     [Fact]
     public void AnAgreementBetweenPartiesIsStillOne()
