@@ -320,6 +320,9 @@ public sealed partial class EventExtractor
         bool undergoing = ctx.CuesIn(clause.Start, m.FirstToken, "undergo").Any();
         if (!undergoing && IsPurposeLam(first) && spec.Type != "x_threat")
             return false;
+        // A verb takes no article: "البائع" folds to "البايع", the seller, not بايع (pledged allegiance).
+        if (spec.FiniteVerb && first.Segments.Any(g => g.Role == SegmentRole.Article))
+            return false;
         // A verb takes no preposition: "بسيطرته"، "من سيطرتهم" are the noun with a pronoun, not the verb سيطرت.
         if (!spec.Noun && NounWithPronoun(first, m.Entry.Words[0])
             && (HasPrepositionClitic(first, m.Entry.Words[0]) || (m.FirstToken > ctx.First && Prepositions.Contains(tokens[m.FirstToken - 1].Normalized))))

@@ -17,6 +17,9 @@ public sealed record TriggerSpec(string Type, string Subtype, bool Territory, bo
     /// <summary>An intransitive happening (انفجرت قنبلة) that names no doer of its own.</summary>
     public bool NoAgent { get; init; }
 
+    /// <summary>A finite verb only: with the article it is another word (البائع folds to البايع, not بايع).</summary>
+    public bool FiniteVerb { get; init; }
+
     /// <summary>Cue classes of which one must end just before the trigger.</summary>
     public IReadOnlyList<string> After { get; init; } = [];
 }
@@ -47,7 +50,7 @@ public sealed class EventLexicons
                 .SelectMany(o => o["needs=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
             var after = all.Where(o => o.StartsWith("after=", StringComparison.Ordinal))
                 .SelectMany(o => o["after=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
-            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs) { After = after, Anchored = all.Contains("anchored"), Victim = all.Contains("victim"), Consequence = all.Contains("consequence"), NoAgent = all.Contains("noagent") };
+            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs) { After = after, Anchored = all.Contains("anchored"), Victim = all.Contains("victim"), Consequence = all.Contains("consequence"), NoAgent = all.Contains("noagent"), FiniteVerb = all.Contains("verb") };
             lex.Triggers.Add(f[0], spec, $"{triggers}:{line}");
         }
         foreach (var (line, f) in LexiconFiles.ReadRows(Path.Combine(dir, "cues.tsv"), 2))
