@@ -161,6 +161,12 @@ public sealed partial class EventExtractor
             // not news to code.
             if (doc.Published is { } pub && cand.Time?.Value is { } when && when.End < pub.AddYears(-10))
                 continue;
+            // "ويشن التحالف غارات على العراق وسوريا منذ أغسطس 2014": dated by when it began weeks or more before
+            // the report, the act is a campaign going on, not an occurrence; one begun "منذ الجمعة" or "منذ صباح
+            // أمس" is the news. (منذ before a count, "منذ يومين", means "ago".)
+            if (doc.Published is { } pub2 && cand.Time is { Kind: not ("ago" or "vague_past"), Value: { } began } since
+                && began.Start < pub2.AddDays(-7) && SinceBefore(doc, since))
+                continue;
             // An agreement is coded between parties (ACLED: a ceasefire, a deal between conflict actors); one
             // that names none (الاتفاق النووي، اتفاقية تعاون) is a topic of the news, not an event in it.
             if (spec.Subtype == "agreement" && cand.Actor1 is null)
@@ -226,6 +232,20 @@ public sealed partial class EventExtractor
         for (int k = Math.Max(0, from); k <= to; k++)
             if (tokens[k].Segments.Any(g => g.Role == SegmentRole.Pronoun))
                 return true;
+        return false;
+    }
+
+    // The time expression is introduced by منذ (since), directly or through a word like بداية (منذ بداية الشهر).
+    private static bool SinceBefore(Document doc, TimeMention time)
+    {
+        int k = doc.Tokens.FindIndex(t => t.Start >= time.Span.Start);
+        for (int j = k - 1; j >= 0 && j >= k - 2; j--)
+        {
+            if (doc.Tokens[j].Normalized == "منذ")
+                return true;
+            if (doc.Tokens[j].Kind == TokenKind.Punctuation)
+                return false;
+        }
         return false;
     }
 

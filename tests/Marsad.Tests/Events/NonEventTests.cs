@@ -119,6 +119,16 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     public void NoMovementIsRead(string text) => Assert.DoesNotContain(fx.Events(text), e => e.Type == "x_movement");
 
     [Fact]
+    public void ACampaignGoingOnSinceLongAgoIsNotAnOccurrence()
+    {
+        // Published 2016-10-25 (the fixture's date).
+        Assert.Empty(fx.Events("ويشن التحالف الدولي غارات على العراق وسوريا منذ أغسطس 2014."));
+        // Begun this week, it is the news.
+        var arrests = Assert.Single(fx.Events("وأعلن الوزير أن الشرطة اعتقلت منذ الجمعة 590 شخصا متهمين بالارتباط بتنظيم داعش."));
+        Assert.Equal("arrests", arrests.Subtype);
+    }
+
+    [Fact]
     public void AnAgreementBetweenPartiesIsStillOne()
     {
         var e = Assert.Single(fx.Events("توصلت الحكومة اليمنية والحوثيون إلى اتفاق لوقف إطلاق النار في الحديدة أمس."));
