@@ -71,7 +71,7 @@ public sealed partial class EventExtractor
     }
 
     // A mention introduced by a preposition or a targeting word (ضد داعش، لداعش، مواقع داعش) is no one's subject.
-    private static bool ObjectLike(List<Token> tokens, EntityMention e, int sentenceStart)
+    private static bool ObjectLike(List<Token> tokens, EntityMention e, int sentenceStart, IReadOnlySet<string> targetMarkers, IReadOnlySet<string> prepositions)
     {
         var head = tokens[e.FirstToken];
         if (head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition)
@@ -79,7 +79,7 @@ public sealed partial class EventExtractor
         for (int k = e.FirstToken - 1; k >= Math.Max(sentenceStart, e.FirstToken - 2); k--)
         {
             if (tokens[k].Kind == TokenKind.Punctuation) continue;
-            return TargetMarkers.Contains(tokens[k].Normalized) || TargetMarkers.Contains(tokens[k].Stem) || Prepositions.Contains(tokens[k].Normalized);
+            return targetMarkers.Contains(tokens[k].Normalized) || targetMarkers.Contains(tokens[k].Stem) || prepositions.Contains(tokens[k].Normalized);
         }
         return false;
     }

@@ -10,6 +10,8 @@ public sealed partial class EventExtractor
 
     private Attribution? FindSource(Document doc, SentenceContext ctx, Attribution? previous)
     {
+        if (SubjectFirst)
+            return SubjectFirstSource(doc, ctx, previous);
         var tokens = doc.Tokens;
         foreach (var cue in ctx.Cues.Where(c => c.Class.StartsWith("attr_", StringComparison.Ordinal)).OrderBy(c => c.FirstToken))
         {
@@ -78,5 +80,5 @@ public sealed partial class EventExtractor
         return span;
     }
 
-    private static bool IsStopper(Token t) => SpeechStoppers.Contains(t.Normalized) || SpeechStoppers.Contains(t.Stem);
+    private bool IsStopper(Token t) => _speechStoppers.Contains(t.Normalized) || _speechStoppers.Contains(t.Stem);
 }

@@ -23,12 +23,22 @@ public sealed partial class EventExtractor
 
     private readonly EventLexicons _lex;
     private readonly EventFilter? _filter;
+    private readonly ExtractorGrammar? _grammar;
+    private readonly IReadOnlySet<string> _targetMarkers;
+    private readonly IReadOnlySet<string> _speechStoppers;
 
-    public EventExtractor(EventLexicons lexicons, EventFilter? filter = null)
+    /// <summary>An extractor with these lexicons; <paramref name="grammar"/> null means Arabic, whose word classes are built in.</summary>
+    public EventExtractor(EventLexicons lexicons, EventFilter? filter = null, ExtractorGrammar? grammar = null)
     {
         _lex = lexicons;
         _filter = filter;
+        _grammar = grammar;
+        _targetMarkers = grammar?.TargetMarkers ?? TargetMarkers;
+        _speechStoppers = grammar?.SpeechStoppers ?? SpeechStoppers;
     }
+
+    // English and other subject-first languages place actors by their own rules (EventExtractor.English.cs).
+    private bool SubjectFirst => _grammar?.SubjectFirst == true;
 
     /// <summary>Every candidate before filtering and merging, with the features the filter reads (for training).</summary>
     public IReadOnlyList<(EventRecord Record, IReadOnlyList<string> Features)> Candidates(Document doc)
@@ -75,7 +85,7 @@ public sealed partial class EventExtractor
             var found = FindEvents(doc, ctx, previousSubject).ToList();
             previousSubject = found.Select(f => f.Actor1).FirstOrDefault(a => a is not null)
                 ?? ctx.Entities.FirstOrDefault(e => e.Kind is EntityKind.Actor or EntityKind.StateActor && e.Actor?.Category is not ("outlet" or "observer" or "civilians")
-                    && !ObjectLike(doc.Tokens, e, ctx.First))
+                    && !ObjectLike(doc.Tokens, e, ctx.First, _targetMarkers, _grammar?.Prepositions ?? Prepositions))
                 ?? previousSubject;
             // An event with no doer, no target, no place and no count says nothing an analyst can code:
             // it is a word for violence in passing ("خطف", "الاتفاق"), not a report.
@@ -360,6 +370,11 @@ public sealed partial class EventExtractor
         bool victimOnly(EntityMention e) => hasTarget && e.Actor?.Category is "civilians" or "person";
 
         // Verb-subject order is the norm in Arabic news: the first untargeted actor right after a verb is its subject.
+        if (SubjectFirst)
+        {
+            (actor1, actor2) = SubjectFirstRoles(doc, ctx, m, spec, clause, actors, hasTarget, victimOnly, previousSubject);
+            goto rolesDone;
+        }
         var after = actors.Where(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken).ToList();
         var before = actors.Where(e => e.LastToken < m.FirstToken && e.FirstToken >= clause.Start).OrderByDescending(e => e.FirstToken).ToList();
         var nearAfter = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 3 && !IsTarget(e) && !victimOnly(e));
@@ -419,6 +434,7 @@ public sealed partial class EventExtractor
             actor2 ??= before.FirstOrDefault(e => e != actor1 && IsTarget(e) && !SameActor(e, actor1));
         }
 
+        rolesDone:
         // A threat is a statement: whoever is credited with it made it ("قال أردوغان إن على الجماعات المتشددة ...
         // أن تواجه العواقب"), and the party named in it is the one threatened.
         if (spec.Type == "x_threat" && ctx.Source?.Entity is { } speaker && speaker.Kind is EntityKind.Actor or EntityKind.StateActor)
@@ -442,8 +458,9 @@ public sealed partial class EventExtractor
         var placesAfter = places.Where(p => p.FirstToken > m.LastToken && p.FirstToken < clause.End).OrderBy(p => p.FirstToken).ToList();
         if (spec.Type == "x_movement")
         {
-            bool Towards(EntityMention p) => PrecededBy(tokens, p, "الي") || PrecededBy(tokens, p, "نحو") || PrecededBy(tokens, p, "باتجاه");
-            origin = placesAfter.FirstOrDefault(p => PrecededBy(tokens, p, "من"));
+            bool Towards(EntityMention p) => _grammar is { } g ? g.Towards.Any(w => PrecededBy(tokens, p, w))
+                : PrecededBy(tokens, p, "الي") || PrecededBy(tokens, p, "نحو") || PrecededBy(tokens, p, "باتجاه");
+            origin = placesAfter.FirstOrDefault(p => _grammar is { } g ? g.From.Any(w => PrecededBy(tokens, p, w)) : PrecededBy(tokens, p, "من"));
             // غادر takes the place left as its object: "غادروا بلدة تيديرمين ... متجهين إلى أنسونغو".
             if (origin is null && tokens[m.FirstToken].MatchForms.Append(tokens[m.FirstToken].Normalized).Any(f => f.StartsWith("غادر", StringComparison.Ordinal)))
                 origin = placesAfter.FirstOrDefault(p => !Towards(p));

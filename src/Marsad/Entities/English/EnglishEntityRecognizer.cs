@@ -1,0 +1,270 @@
+using Marsad.Geo;
+using Marsad.Pipeline;
+using Marsad.Text;
+
+namespace Marsad.Entities;
+
+/// <summary>
+/// Finds actors, places and nationalities in English text without a trained tagger: the actor dictionary's
+/// English aliases, state bodies built from a nationality and a head ("Tunisian security forces", "Libya's
+/// army", "the army of Tunisia"), gazetteer names written with a capital, titles before names ("Defence
+/// Minister Farhat Horchani") and other capitalized sequences as names of people or organisations.
+/// </summary>
+public sealed class EnglishEntityRecognizer : IDocumentStage
+{
+    // Heads that name a state body even without a nationality ("police said", "troops advanced").
+    private static readonly HashSet<string> StandaloneHeads = new(StringComparer.Ordinal)
+    {
+        "army", "police", "security forces", "troops", "soldiers", "military", "border guards", "national guard", "interior ministry",
+        "defence ministry", "defense ministry", "armed forces", "special forces", "coast guard", "gendarmerie", "policemen",
+    };
+
+    private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
+    {
+        "minister", "spokesman", "spokeswoman", "spokesperson", "commander", "general", "gen", "colonel", "col", "brigadier", "brig",
+        "major", "maj", "captain", "capt", "lieutenant", "lt", "president", "premier", "governor", "mayor", "leader", "chief", "sheikh",
+        "prime", "mr", "mrs", "ms", "dr", "emir", "prince", "king", "sergeant", "sgt",
+    };
+
+    // Words that start a capitalized run in English without being names (sentence openers, calendar words).
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "in", "on", "at", "on", "he", "she", "it", "they", "we", "i", "this", "that", "these", "those", "but", "and",
+        "meanwhile", "earlier", "later", "also", "after", "before", "during", "since", "according", "there", "some", "no", "one", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds", "thousands", "several", "last", "yesterday",
+        "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+        "may", "june", "july", "august", "september", "october", "november", "december", "his", "her", "its", "their", "our", "if",
+        "when", "while", "as", "however", "separately", "elsewhere", "residents", "witnesses", "officials", "sources", "local",
+    };
+
+    private static readonly HashSet<string> OrgWords = new(StringComparer.Ordinal)
+    {
+        "ministry", "army", "front", "brigade", "brigades", "council", "party", "agency", "organization", "organisation", "movement",
+        "committee", "observatory", "news", "radio", "tv", "television", "union", "forces", "battalion", "group", "office", "guard",
+        "company", "association", "league", "network", "authority", "commission", "court",
+    };
+
+    private readonly ActorDictionary _actors;
+    private readonly Gazetteer _gazetteer;
+    private readonly PlaceCues _cues;
+
+    public EnglishEntityRecognizer(ActorDictionary actors, Gazetteer gazetteer, PlaceCues? cues = null)
+    {
+        _actors = actors;
+        _gazetteer = gazetteer;
+        _cues = cues ?? PlaceCues.Load(LexiconFiles.DefaultDirectory, "en");
+    }
+
+    /// <summary>A recognizer whose place cues come from <paramref name="lexiconDir"/>/en.</summary>
+    public static EnglishEntityRecognizer Create(ActorDictionary actors, Gazetteer gazetteer, string lexiconDir) =>
+        new(actors, gazetteer, PlaceCues.Load(lexiconDir, "en"));
+
+    public void Process(Document document)
+    {
+        var pending = new List<PendingPlace>();
+        var confirmed = new HashSet<ToponymName>();
+        foreach (var s in document.Sentences)
+        {
+            int end = s.FirstToken + s.TokenCount;
+            int i = s.FirstToken;
+            while (i < end)
+            {
+                int next = TryAt(document, i, s, end, pending, confirmed);
+                i = next > i ? next : i + 1;
+            }
+        }
+        PlaceResolver.Resolve(document, pending, _gazetteer, code => _actors.CountriesByCode.GetValueOrDefault(code));
+        AddNames(document);
+    }
+
+    private int TryAt(Document doc, int i, Sentence s, int end, List<PendingPlace> pending, HashSet<ToponymName> confirmed)
+    {
+        var t = doc.Tokens;
+        if (t[i].Kind != TokenKind.Word)
+            return i;
+        var actor = Longest(_actors.Actors.MatchesAt(t, i, end));
+        var nat = Longest(_actors.Nationalities.MatchesAt(t, i, end));
+        var head = Longest(_actors.Heads.MatchesAt(t, i, end));
+        var place = EnglishForms.IsCapitalized(t[i]) ? _gazetteer.MatchAt(t, i, end) : null;
+        if (place is not null && !IsPlaceHere(doc, place, s, confirmed))
+            place = null;
+
+        // "Tunisian (security) forces", "Turkish fighter jets": a nationality, at most one word, then a head.
+        if (nat is not null)
+        {
+            for (int gap = 0; gap <= 1; gap++)
+            {
+                int h = nat.LastToken + 1 + gap;
+                if (h >= end || t[h].Kind != TokenKind.Word)
+                    break;
+                if (Longest(_actors.Heads.MatchesAt(t, h, end)) is { } hd && (actor is null || hd.LastToken >= actor.LastToken))
+                {
+                    var country = nat.Entry.Value;
+                    var span = TextSpan.FromBounds(t[i].Start, t[hd.LastToken].End);
+                    doc.Entities.Add(new EntityMention(span, i, hd.LastToken, EntityKind.StateActor,
+                        ActorDictionary.StateActorName(hd.Entry.Value.Kind, country), Country: country) { Surface = doc.Slice(span) });
+                    return hd.LastToken + 1;
+                }
+            }
+        }
+        // "Libya's army": a country in the possessive, then a head.
+        if (place is not null && t[place.LastToken].Normalized.EndsWith("'s", StringComparison.Ordinal)
+            && place.Name.Candidates.FirstOrDefault(c => c.Precision == "country") is { } ctry
+            && _actors.CountriesByCode.TryGetValue(ctry.Country, out var pc)
+            && place.LastToken + 1 < end && Longest(_actors.Heads.MatchesAt(t, place.LastToken + 1, end)) is { } ph)
+        {
+            var span = TextSpan.FromBounds(t[i].Start, t[ph.LastToken].End);
+            doc.Entities.Add(new EntityMention(span, i, ph.LastToken, EntityKind.StateActor, ActorDictionary.StateActorName(ph.Entry.Value.Kind, pc), Country: pc)
+            { Surface = doc.Slice(span) });
+            return ph.LastToken + 1;
+        }
+        if (head is not null && (actor is null || head.TokenCount > actor.TokenCount))
+        {
+            // "the army of Tunisia"
+            int of = head.LastToken + 1;
+            if (of + 1 < end && t[of].Normalized == "of" && EnglishForms.IsCapitalized(t[of + 1])
+                && Longest(_actors.CountryNames.MatchesAt(t, of + 1, end)) is { } cn)
+            {
+                var span = TextSpan.FromBounds(t[i].Start, t[cn.LastToken].End);
+                doc.Entities.Add(new EntityMention(span, i, cn.LastToken, EntityKind.StateActor,
+                    ActorDictionary.StateActorName(head.Entry.Value.Kind, cn.Entry.Value), Country: cn.Entry.Value) { Surface = doc.Slice(span) });
+                return cn.LastToken + 1;
+            }
+            var form = string.Join(' ', head.Entry.Words.Select(w => w.Form));
+            if (StandaloneHeads.Contains(form))
+            {
+                var name = doc.Slice(head.Span);
+                doc.Entities.Add(new EntityMention(head.Span, i, head.LastToken, EntityKind.StateActor, name) { Surface = name });
+                return head.LastToken + 1;
+            }
+        }
+
+        int best = Math.Max(actor?.TokenCount ?? 0, Math.Max(place?.TokenCount ?? 0, nat?.TokenCount ?? 0));
+        if (best == 0)
+            return i;
+        if (actor is not null && actor.TokenCount == best)
+        {
+            // Generic actors (gunmen, civilians) are written in lower case; names of groups are capitalized,
+            // so a capitalized-only alias met in lower case ("observatory") is a common word.
+            var surface = doc.Slice(actor.Span);
+            doc.Entities.Add(new EntityMention(actor.Span, i, actor.LastToken, EntityKind.Actor, actor.Entry.Value.Canonical, Actor: actor.Entry.Value)
+            { Surface = surface });
+            return actor.LastToken + 1;
+        }
+        if (place is not null && place.TokenCount == best)
+        {
+            int last = place.LastToken;
+            string? precision = null;
+            // "Kasserine province", "Idlib governorate": the unit, named after the name in English.
+            if (last + 1 < end && _cues.ClassOf(t[last + 1]) is { } lvl && lvl is "admin1" or "admin2")
+            {
+                precision = lvl;
+                last++;
+            }
+            else if (i >= 2 && t[i - 1].Normalized == "of" && _cues.ClassOf(t[i - 2]) is { } lvl2 && lvl2 is "admin1" or "admin2")
+            {
+                precision = lvl2;
+            }
+            var candidates = place.Name.Candidates;
+            var provisional = candidates.MaxBy(c => PlaceResolver.Prior(c, precision))!;
+            pending.Add(new PendingPlace(doc.Entities.Count, s.Index, candidates, precision));
+            doc.Entities.Add(new EntityMention(TextSpan.FromBounds(t[i].Start, t[last].End), i, last, EntityKind.Place, provisional.Name, Place: provisional,
+                Country: provisional.Precision == "country" ? _actors.CountriesByCode.GetValueOrDefault(provisional.Country) : null));
+            confirmed.Add(place.Name);
+            return last + 1;
+        }
+        var n = nat!;
+        doc.Entities.Add(new EntityMention(n.Span, i, n.LastToken, EntityKind.Nationality, n.Entry.Value.Name, Country: n.Entry.Value));
+        return n.LastToken + 1;
+    }
+
+    // A capitalized gazetteer name is a place unless the lexicon says the name needs more context.
+    private bool IsPlaceHere(Document doc, ToponymMatch m, Sentence s, HashSet<ToponymName> confirmed)
+    {
+        var evidence = _cues.EvidenceFor(m.Name.Phrase);
+        if (evidence == PlaceEvidence.Never)
+            return false;
+        if (confirmed.Contains(m.Name))
+            return true;
+        var t = doc.Tokens;
+        string? before = m.FirstToken > s.FirstToken ? _cues.ClassOf(t[m.FirstToken - 1]) : null;
+        if (before is null && m.FirstToken > s.FirstToken + 1 && t[m.FirstToken - 1].Normalized == "the")
+            before = _cues.ClassOf(t[m.FirstToken - 2]);
+        string? after = m.LastToken + 1 < s.FirstToken + s.TokenCount ? _cues.ClassOf(t[m.LastToken + 1]) : null;
+        bool noun = before is "noun" or "admin1" or "admin2" || after is "noun" or "admin1" or "admin2";
+        if (before == "name_of")
+            return false;
+        if (evidence == PlaceEvidence.Noun)
+            return noun;
+        bool prep = before == "prep";
+        if (evidence == PlaceEvidence.Preposition)
+            return noun || prep;
+        // Sentence-initial capitals say nothing: a small namesake there needs a preposition or a noun.
+        bool initial = m.FirstToken == s.FirstToken;
+        return m.Name.Candidates.Any(PlaceResolver.IsProminent) || noun || prep || (m.TokenCount > 1 && !initial);
+    }
+
+    // Titles before names and other capitalized runs the dictionaries do not know become actors under the
+    // text's own name, as the Arabic side does with the tagger's names.
+    private void AddNames(Document doc)
+    {
+        var t = doc.Tokens;
+        var taken = doc.Entities.Select(e => (e.FirstToken, e.LastToken)).ToList();
+        bool Taken(int k) => taken.Any(x => k >= x.FirstToken && k <= x.LastToken);
+        var added = new List<EntityMention>();
+        foreach (var s in doc.Sentences)
+        {
+            int end = s.FirstToken + s.TokenCount;
+            for (int i = s.FirstToken; i < end; i++)
+            {
+                if (Taken(i) || t[i].Kind != TokenKind.Word || !EnglishForms.IsCapitalized(t[i]) || NotNames.Contains(t[i].Stem))
+                    continue;
+                if (Titles.Contains(t[i].Stem) && i + 1 < end && t[i + 1].Surface == ".")
+                    continue;
+                int j = i;
+                while (j + 1 < end && !Taken(j + 1) && (IsNameWord(t[j + 1]) || (t[j + 1].Normalized is "of" or "al" or "bin" or "ben" && j + 2 < end && IsNameWord(t[j + 2]))))
+                    j++;
+                // A title run ("Defence Minister Farhat Horchani"): the name is what follows the last title word.
+                int nameStart = i;
+                for (int k = i; k <= j; k++)
+                    if (Titles.Contains(t[k].Stem) || _actors.Heads.MatchesAt(t, k, k + 1).Count > 0)
+                        nameStart = k + 1;
+                bool titled = nameStart > i || (i > s.FirstToken && (Titles.Contains(t[i - 1].Stem) || t[i - 1].Surface == "." && i > s.FirstToken + 1 && Titles.Contains(t[i - 2].Stem))
+                    || doc.Entities.Any(e => e.Kind == EntityKind.StateActor && e.LastToken == i - 1));
+                if (nameStart > j)
+                {
+                    i = j;
+                    continue;
+                }
+                int count = j - nameStart + 1;
+                bool sentenceStart = nameStart == s.FirstToken;
+                // A single capitalized word is a name only after a title; a run of two or more is one anywhere
+                // but at the start of a sentence, where any word is capitalized.
+                if (!(titled || count >= 2 && !sentenceStart || count >= 3))
+                {
+                    i = j;
+                    continue;
+                }
+                var span = TextSpan.FromBounds(t[nameStart].Start, t[j].End);
+                var name = doc.Slice(span);
+                if (name.EndsWith("'s", StringComparison.Ordinal) || name.EndsWith("’s", StringComparison.Ordinal))
+                    name = name[..^2];
+                bool org = Enumerable.Range(nameStart, count).Any(k => OrgWords.Contains(t[k].Stem));
+                var entry = new ActorEntry(name, org ? "organization" : "person", null);
+                var title = doc.Entities.LastOrDefault(e => e.Kind is EntityKind.StateActor or EntityKind.Nationality && e.LastToken >= i - 3 && e.LastToken < nameStart);
+                added.Add(new EntityMention(span, nameStart, j, EntityKind.Actor, name, Actor: entry, Country: title?.Country) { Surface = name });
+                taken.Add((nameStart, j));
+                i = j;
+            }
+        }
+        if (added.Count == 0)
+            return;
+        doc.Entities.AddRange(added);
+        doc.Entities.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
+    }
+
+    private static bool IsNameWord(Token t) =>
+        t.Kind == TokenKind.Word && EnglishForms.IsCapitalized(t) && !NotNames.Contains(t.Stem);
+
+    private static PhraseMatch<T>? Longest<T>(List<PhraseMatch<T>> matches) => matches.Count == 0 ? null : matches[0];
+}

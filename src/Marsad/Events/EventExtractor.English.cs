@@ -1,0 +1,188 @@
+using Marsad.Entities;
+using Marsad.Text;
+
+namespace Marsad.Events;
+
+/// <summary>The event extractor: actor roles and sources in subject-first languages (English).</summary>
+public sealed partial class EventExtractor
+{
+    private static readonly HashSet<string> PassiveAux = new(StringComparer.Ordinal) { "was", "were", "been", "being", "be", "is", "are", "got" };
+
+    // Adverbs that may stand between the auxiliary and the participle ("were reportedly killed").
+    private static readonly HashSet<string> Adverbs = new(StringComparer.Ordinal)
+    {
+        "reportedly", "allegedly", "also", "later", "then", "apparently", "subsequently", "all", "both", "not", "later", "eventually", "shot", "and",
+    };
+
+    // Actor roles in English: the subject stands before the verb, the object after it; a passive verb
+    // ("were killed by gunmen") puts the doer after "by" and the one acted on before; a noun of violence takes
+    // its doer before it ("Turkish air strikes", "coalition warplanes"), after "by", or as the subject of the
+    // verb that carries it ("the army launched air strikes"), and its target after on/against.
+    private (EntityMention? Actor1, EntityMention? Actor2) SubjectFirstRoles(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec,
+        (int Start, int End) clause, List<EntityMention> actors, bool hasTarget, Func<EntityMention, bool> victimOnly, EntityMention? previousSubject)
+    {
+        var tokens = doc.Tokens;
+        var g = _grammar!;
+        EntityMention? actor1 = null, actor2 = null;
+        bool MarkedTarget(EntityMention e)
+        {
+            for (int k = e.FirstToken - 1; k >= Math.Max(ctx.First, e.FirstToken - 2); k--)
+            {
+                var t = tokens[k];
+                if (t.Kind == TokenKind.Punctuation || t.Normalized is "the" or "a" or "an" or "its" or "their") continue;
+                if (k >= m.FirstToken && k <= m.LastToken) return false;
+                return g.TargetMarkers.Contains(t.Normalized) || t.Normalized is "with" && spec.Type == "battles";
+            }
+            return false;
+        }
+        bool PrecededByWord(EntityMention e, string w, int reach = 3)
+        {
+            for (int k = e.FirstToken - 1; k >= Math.Max(ctx.First, e.FirstToken - reach); k--)
+            {
+                if (tokens[k].Normalized == w) return true;
+                if (tokens[k].Kind == TokenKind.Punctuation) return false;
+            }
+            return false;
+        }
+
+        // The clause an English subject belongs to may start before a comma ("Gunmen, some on motorbikes, attacked"),
+        // but a source's clause ("the ministry said") is not the subject of what it reports.
+        var after = actors.Where(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken).ToList();
+        var before = actors.Where(e => e.LastToken < m.FirstToken && e.FirstToken >= clause.Start).OrderByDescending(e => e.FirstToken).ToList();
+
+        // "clashes between X and Y"
+        int between = -1;
+        for (int k = m.LastToken + 1; k < Math.Min(clause.End, m.LastToken + 4); k++)
+            if (tokens[k].Normalized == "between") { between = k; break; }
+        if (between >= 0)
+        {
+            var sides = after.Where(e => e.FirstToken > between).Take(2).ToList();
+            if (sides.Count > 0) actor1 = sides[0];
+            if (sides.Count > 1) actor2 = sides[1];
+        }
+
+        // Passive: an auxiliary (and perhaps an adverb) before a verb trigger.
+        bool passive = false;
+        if (!spec.Noun)
+        {
+            for (int k = m.FirstToken - 1; k >= Math.Max(clause.Start, m.FirstToken - 3); k--)
+            {
+                var w = tokens[k].Normalized;
+                if (PassiveAux.Contains(w)) { passive = true; break; }
+                if (!Adverbs.Contains(w)) break;
+            }
+            // The trigger phrase may hold the auxiliary itself ("were wounded").
+            passive |= PassiveAux.Contains(m.Entry.Words[0].Form);
+            // "the town fell to X": what follows "to" took it.
+            passive |= m.Entry.Words.Count > 1 && m.Entry.Words[^1].Form == "to" && spec.Territory;
+        }
+        var byAgent = after.FirstOrDefault(e => PrecededByWord(e, "by", 3) || (spec.Territory && PrecededByWord(e, "to", 1)));
+
+        if (actor1 is null && passive)
+        {
+            actor1 = byAgent;
+            if (hasTarget)
+                actor2 = before.FirstOrDefault(e => e != actor1);
+        }
+        else if (actor1 is null && spec.Noun)
+        {
+            // "an attack by X", "air strikes carried out by X"
+            actor1 = byAgent;
+            // "Turkish air strikes", "coalition warplanes' raids": a doer written right before the noun.
+            actor1 ??= before.FirstOrDefault(e => e.LastToken >= m.FirstToken - 2 && !MarkedTarget(e) && !victimOnly(e));
+            // "the army launched air strikes": the subject of the clause's verb.
+            actor1 ??= before.FirstOrDefault(e => !MarkedTarget(e) && !victimOnly(e) && !PassiveTargetOf(e));
+            if (hasTarget)
+                actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && MarkedTarget(e))
+                    ?? after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && e != byAgent && (spec.Type != "strategic_developments"));
+        }
+        else if (actor1 is null)
+        {
+            actor1 = before.FirstOrDefault(e => !MarkedTarget(e) && !victimOnly(e));
+            if (hasTarget)
+                actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (!victimOnly(e) || true));
+            // Movement, protests and threats have no object: whoever follows the verb is the doer when none precedes.
+            if (actor1 is null && !hasTarget)
+                actor1 = after.FirstOrDefault();
+        }
+
+        // Subject earlier in the sentence, before a comma: "Security forces, backed by aircraft, stormed ...".
+        if (actor1 is null && !passive)
+            actor1 = actors.Where(e => e.LastToken < clause.Start && !MarkedTarget(e) && !victimOnly(e) && e.Kind is EntityKind.Actor or EntityKind.StateActor
+                    && (ctx.Source is not { } src || !src.Span.Overlaps(e.Span)))
+                .OrderByDescending(e => e.FirstToken).FirstOrDefault();
+        // A verb with no subject of its own continues the previous sentence's ("They also seized ...").
+        if (actor1 is null && !passive && !spec.Noun && !spec.Consequence && !spec.NoAgent && previousSubject is not null
+            && m.FirstToken > clause.Start && tokens[m.FirstToken - 1].Normalized is "they" or "it" or "he" or "also" or "then" or "later")
+            actor1 = previousSubject;
+        if (hasTarget && actor2 is null)
+            actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && MarkedTarget(e));
+        if (actor2 is not null && SameActor(actor2, actor1))
+            actor2 = null;
+        return (actor1, actor2);
+
+        // "X were killed": the count of victims before a passive verb is no doer of a noun elsewhere.
+        bool PassiveTargetOf(EntityMention e) => false;
+    }
+
+    // Who an English sentence credits: "according to X", "X said/told/reported", "..., said X", "citing X".
+    private Attribution? SubjectFirstSource(Document doc, SentenceContext ctx, Attribution? previous)
+    {
+        var tokens = doc.Tokens;
+        foreach (var cue in ctx.Cues.Where(c => c.Class.StartsWith("attr_", StringComparison.Ordinal)).OrderBy(c => c.FirstToken))
+        {
+            switch (cue.Class)
+            {
+                case "attr_according":
+                {
+                    if (NounPhraseAfter(doc, ctx, cue.LastToken + 1) is { } span)
+                        return EnglishSource(doc, ctx, span, cue.Class);
+                    break;
+                }
+                case "attr_speech":
+                {
+                    // "X said": the noun phrase right before the verb (back to punctuation or a function word).
+                    int last = cue.FirstToken - 1;
+                    int first = last;
+                    while (first >= ctx.First && first > last - 7 && tokens[first].Kind == TokenKind.Word
+                        && !IsStopper(tokens[first]) && tokens[first].Normalized is not ("he" or "she" or "they" or "it" or "we" or "i"))
+                        first--;
+                    first++;
+                    if (first <= last)
+                    {
+                        var span = TextSpan.FromBounds(tokens[first].Start, tokens[last].End);
+                        return EnglishSource(doc, ctx, span, cue.Class);
+                    }
+                    // "he said", "they said": the speaker named before.
+                    if (last >= ctx.First && tokens[last].Normalized is "he" or "she" or "they" && previous is not null)
+                        return previous;
+                    // "..., said a police spokesman": the phrase after.
+                    if (NounPhraseAfter(doc, ctx, cue.LastToken + 1) is { } after && (last < ctx.First || tokens[last].Kind == TokenKind.Punctuation))
+                        return EnglishSource(doc, ctx, after, cue.Class);
+                    break;
+                }
+                case "attr_continue":
+                    if (previous is not null)
+                        return previous;
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private Attribution EnglishSource(Document doc, SentenceContext ctx, TextSpan span, string cue)
+    {
+        var ent = ctx.Entities.FirstOrDefault(e => span.Contains(e.Span) && e.Kind != EntityKind.Place);
+        bool anonymous = ctx.Cues.Any(c => c.Class == "attr_anonymous" && span.Contains(c.Span));
+        bool third = anonymous || ent?.Actor?.Category is "outlet" or "observer";
+        var text = doc.Slice(span);
+        foreach (var article in new[] { "the ", "The ", "a ", "A ", "an ", "An " })
+            if (text.StartsWith(article, StringComparison.Ordinal))
+            {
+                text = text[article.Length..];
+                break;
+            }
+        string name = ent is not null && ent.Span == span && ent.Kind == EntityKind.Actor ? ent.Name : text.Trim('"', '“', '”', ' ');
+        return new Attribution(name, span, third, ent) { Cue = cue };
+    }
+}
