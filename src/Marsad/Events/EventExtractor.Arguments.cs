@@ -85,7 +85,7 @@ public sealed partial class EventExtractor
     }
 
     // The non-state armed party named most often so far (earlier sentences and this one), other than the doer.
-    private static EntityMention? MainOpponent(SentenceContext ctx, EntityMention doer)
+    private static EntityMention? MainOpponent(SentenceContext ctx, EntityMention doer, int minMentions = 1)
     {
         var key = PartyKey(doer);
         // Ties go to the party named most recently.
@@ -94,7 +94,7 @@ public sealed partial class EventExtractor
             // State forces and coalitions fight insurgents, not the militias that side with them.
             .Where(x => x.e.Kind == EntityKind.Actor && x.e.Actor!.Category is "rebel" or "islamist" or "militia" && PartyKey(x.e) != key
                 && !(x.e.Actor.Category == "militia" && (doer.IsStateSide || doer.Actor?.Category is "coalition" or "international")))
-            .GroupBy(x => PartyKey(x.e)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(x => x.i))
+            .GroupBy(x => PartyKey(x.e)).Where(g => g.Count() >= minMentions).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(x => x.i))
             .Select(g => g.Last().e).FirstOrDefault();
     }
 

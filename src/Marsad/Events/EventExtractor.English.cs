@@ -117,12 +117,59 @@ public sealed partial class EventExtractor
             actor1 = previousSubject;
         if (hasTarget && actor2 is null)
             actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && MarkedTarget(e));
+        // ", killing 23 Egyptian soldiers": the participle clause after the act names its victims.
+        if (hasTarget && actor2 is null && ctx.Clauses.FirstOrDefault(c => c.Start >= clause.End) is var next && next != default
+            && ctx.CuesIn(next.Start, Math.Min(next.End, next.Start + 1), "fatality").Any())
+            actor2 = actors.FirstOrDefault(e => e.FirstToken >= next.Start && e.LastToken < next.End && e != actor1 && !SameActor(e, actor1));
+        // "its fighters", "their gunmen": a generic doer owned by a named party is that party.
+        if (actor1 is { Actor.Category: "unidentified" } generic && generic.FirstToken > ctx.First
+            && tokens[generic.FirstToken - 1].Normalized is "its" or "their"
+            && ctx.Entities.LastOrDefault(e => e.LastToken < generic.FirstToken && IsArmedParty(e) && e.Actor?.Category != "unidentified") is { } owner)
+        {
+            actor1 = owner;
+            if (actor2 == owner) actor2 = null;
+        }
+        // A country that opens the clause is its subject: "Tunisia has completed a barrier", "Egypt deployed troops".
+        if (actor1 is null && ctx.Entities.FirstOrDefault(e => e.Kind == EntityKind.Place && e.Country is not null && e.LastToken < m.FirstToken
+                && e.FirstToken >= clause.Start && (e.FirstToken == clause.Start || tokens[e.FirstToken - 1].Normalized == "the")) is { } state)
+            actor1 = state;
+        // Security measures and purchases are a state's: the country named before the act.
+        if (actor1 is null && spec.Type == "x_security_measure")
+            actor1 = ctx.Entities.LastOrDefault(e => e.Kind == EntityKind.Place && e.Place?.Precision == "country" && e.LastToken < m.FirstToken);
+        // Protests are coded with the protesters first and the force that met them second, whichever the sentence puts first.
+        if (spec.Type is "protests" or "riots")
+        {
+            var crowd = ctx.Entities.FirstOrDefault(e => e.Actor?.Category == "protesters");
+            var force = ctx.Entities.FirstOrDefault(e => e != crowd && IsArmed(e));
+            if (crowd is not null)
+            {
+                actor1 = crowd;
+                actor2 = spec.Subtype is "protest_with_intervention" or "excessive_force_against_protesters" ? force : null;
+            }
+        }
         if (actor2 is not null && SameActor(actor2, actor1))
             actor2 = null;
         return (actor1, actor2);
 
         // "X were killed": the count of victims before a passive verb is no doer of a noun elsewhere.
         bool PassiveTargetOf(EntityMention e) => false;
+    }
+
+    // English places an event by what earlier sentences told when its own names none, and reads "the border
+    // with Libya" as the border between the acting state and Libya.
+    private EntityMention? SubjectFirstPlace(Document doc, SentenceContext ctx, EntityMention? place, EntityMention? actor1, PhraseMatch<TriggerSpec> m)
+    {
+        var tokens = doc.Tokens;
+        if (place is { Place.Precision: "country", Country: { } other } && actor1?.Country is { } own && own.Code != other.Code
+            && Enumerable.Range(Math.Max(0, place.FirstToken - 4), Math.Min(4, place.FirstToken)).Any(k => tokens[k].Normalized is "border" or "borders" or "frontier")
+            && _gazetteer is { } gz && (gz.CuratedByName($"{own.Name}–{other.Name} border") ?? gz.CuratedByName($"{other.Name}–{own.Name} border")) is { } entry)
+            return place with { Place = entry, Name = entry.Name, Country = null };
+        if (place is not null)
+            return place;
+        // One town told before and no other: "the attackers killed seven civilians" happened there too.
+        var earlier = doc.Entities.Where(e => e.Kind == EntityKind.Place && e.Span.End <= m.Span.Start && e.Place?.Precision is "point" or "admin1" or "admin2")
+            .GroupBy(e => e.Place!.Id).ToList();
+        return earlier.Count == 1 ? earlier[0].Last() : null;
     }
 
     // Who an English sentence credits: "according to X", "X said/told/reported", "..., said X", "citing X".
@@ -182,7 +229,9 @@ public sealed partial class EventExtractor
                 text = text[article.Length..];
                 break;
             }
-        string name = ent is not null && ent.Span == span && ent.Kind == EntityKind.Actor ? ent.Name : text.Trim('"', '“', '”', ' ');
+        // A named source keeps its canonical name; generic words (residents, officials) keep the text's own.
+        string name = ent is not null && ent.Span == span && ent.Kind == EntityKind.Actor && ent.Actor?.Category is not ("civilians" or "unidentified" or "protesters")
+            ? ent.Name : text.Trim('"', '“', '”', ' ');
         return new Attribution(name, span, third, ent) { Cue = cue };
     }
 }

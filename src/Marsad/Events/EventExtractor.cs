@@ -27,12 +27,18 @@ public sealed partial class EventExtractor
     private readonly IReadOnlySet<string> _targetMarkers;
     private readonly IReadOnlySet<string> _speechStoppers;
 
-    /// <summary>An extractor with these lexicons; <paramref name="grammar"/> null means Arabic, whose word classes are built in.</summary>
-    public EventExtractor(EventLexicons lexicons, EventFilter? filter = null, ExtractorGrammar? grammar = null)
+    private readonly Geo.Gazetteer? _gazetteer;
+
+    /// <summary>
+    /// An extractor with these lexicons; <paramref name="grammar"/> null means Arabic, whose word classes are built in.
+    /// The gazetteer, when given, lets a subject-first language name border strips ("its border with Libya").
+    /// </summary>
+    public EventExtractor(EventLexicons lexicons, EventFilter? filter = null, ExtractorGrammar? grammar = null, Geo.Gazetteer? gazetteer = null)
     {
         _lex = lexicons;
         _filter = filter;
         _grammar = grammar;
+        _gazetteer = gazetteer;
         _targetMarkers = grammar?.TargetMarkers ?? TargetMarkers;
         _speechStoppers = grammar?.SpeechStoppers ?? SpeechStoppers;
     }
@@ -120,7 +126,8 @@ public sealed partial class EventExtractor
             for (int i = s.FirstToken; i < end; i++)
             {
                 var t = doc.Tokens[i];
-                if (t.Kind == TokenKind.Punctuation && t.Surface is "،" or "؛" or "," or ";" or ":" or "." or "؟")
+                // A dot inside an English sentence belongs to an abbreviation (U.S., Gen.): the splitter already ended sentences.
+                if (t.Kind == TokenKind.Punctuation && t.Surface is "،" or "؛" or "," or ";" or ":" or "." or "؟" && !(SubjectFirst && t.Surface == "."))
                 {
                     if (i > start) clauses.Add((start, i));
                     start = i + 1;
@@ -446,7 +453,7 @@ public sealed partial class EventExtractor
         // A battle or strike with its doer named but not its enemy is fought against the armed party the
         // article keeps naming as the other side (Sirte's battles are against ISIS even where unnamed).
         if (actor2 is null && actor1 is not null && spec.Type is "battles" or "explosions_remote_violence")
-            actor2 = MainOpponent(ctx, actor1);
+            actor2 = MainOpponent(ctx, actor1, SubjectFirst ? 2 : 1);
 
         // Civilians named in the clause of a violent event are its victims ("قتل 5 مدنيين في غارة").
         if (hasTarget && spec.Type != "strategic_developments" && actor2 is null)
@@ -481,6 +488,9 @@ public sealed partial class EventExtractor
                 .OrderBy(p => Math.Abs(p.FirstToken - m.FirstToken)).FirstOrDefault() is { } local)
             place = local;
 
+        if (SubjectFirst)
+            place = SubjectFirstPlace(doc, ctx, place, actor1, m);
+
         // A purchase happens where the buyer is, not at the seller named after من.
         if (spec.Subtype == "procurement")
         {
@@ -514,7 +524,8 @@ public sealed partial class EventExtractor
 
         // Evidence: the trigger, its subject when it stands just before it, and the arguments that follow it in the clause.
         var evidence = m.Span;
-        if (actor1 is not null && actor1.LastToken < m.FirstToken && actor1.FirstToken >= clause.Start)
+        // An English subject far before the trigger ("groups signed a truce after days of fighting") is told with another verb.
+        if (actor1 is not null && actor1.LastToken < m.FirstToken && actor1.FirstToken >= clause.Start && !(SubjectFirst && actor1.LastToken < m.FirstToken - 5))
             evidence = evidence.Union(actor1.Span);
         int limitChar = tokens[Math.Min(clause.End - 1, m.LastToken + 12)].End;
         foreach (var sp0 in new[] { actor1?.Span, actor2?.Span, place?.Span, origin?.Span }.Concat(quantitySpans.Select(q => (TextSpan?)q)))

@@ -65,7 +65,7 @@ public sealed class MarsadPipeline
             var enActors = ActorDictionary.Load(dir, "en");
             pipeline.WithLanguage("en",
                 [new TextAnalyzer(english: true), new EnglishNumberRecognizer(), new EnglishTimeRecognizer(), EnglishEntityRecognizer.Create(enActors, gazetteer, dir)],
-                new EventExtractor(EventLexicons.Load(dir, "en"), null, ExtractorGrammar.English));
+                new EventExtractor(EventLexicons.Load(dir, "en"), null, ExtractorGrammar.English, gazetteer));
         }
         return pipeline;
     }

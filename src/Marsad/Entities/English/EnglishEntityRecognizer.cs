@@ -16,7 +16,17 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
     private static readonly HashSet<string> StandaloneHeads = new(StringComparer.Ordinal)
     {
         "army", "police", "security forces", "troops", "soldiers", "military", "border guards", "national guard", "interior ministry",
-        "defence ministry", "defense ministry", "armed forces", "special forces", "coast guard", "gendarmerie", "policemen",
+        "defence ministry", "defense ministry", "armed forces", "special forces", "coast guard", "gendarmerie", "policemen", "authorities",
+        "ministry of interior", "ministry of defence", "ministry of defense", "government",
+    };
+
+    // Nouns after which a nationality names people of that country, not the state acting ("two Italian engineers").
+    private static readonly HashSet<string> PeopleNouns = new(StringComparer.Ordinal)
+    {
+        "engineers", "engineer", "workers", "worker", "nationals", "national", "citizens", "citizen", "tourists", "tourist", "journalists",
+        "journalist", "migrants", "civilians", "man", "men", "woman", "women", "children", "nurses", "doctors", "students", "teachers",
+        "hostages", "hostage", "businessman", "family", "families", "pilgrims", "fishermen", "truck", "drivers", "aid", "volunteers",
+        "national", "people", "youths", "youth", "refugees", "prisoners", "detainees",
     };
 
     private static readonly HashSet<string> Titles = new(StringComparer.Ordinal)
@@ -59,8 +69,14 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
     public static EnglishEntityRecognizer Create(ActorDictionary actors, Gazetteer gazetteer, string lexiconDir) =>
         new(actors, gazetteer, PlaceCues.Load(lexiconDir, "en"));
 
+    // Bare heads found in the current document (entity index → head kind), given a country once the article is read.
+    [ThreadStatic] private static Dictionary<int, string>? tBareHeads;
+
+    private static Dictionary<int, string> BareHeads => tBareHeads ??= [];
+
     public void Process(Document document)
     {
+        BareHeads.Clear();
         var pending = new List<PendingPlace>();
         var confirmed = new HashSet<ToponymName>();
         foreach (var s in document.Sentences)
@@ -73,7 +89,10 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
                 i = next > i ? next : i + 1;
             }
         }
+        // Resolution may drop places, which shifts indices: remember the bare heads by mention instead.
+        var bare = BareHeads.ToDictionary(kv => document.Entities[kv.Key], kv => kv.Value);
         PlaceResolver.Resolve(document, pending, _gazetteer, code => _actors.CountriesByCode.GetValueOrDefault(code));
+        GiveBareHeadsACountry(document, bare);
         AddNames(document);
     }
 
@@ -85,6 +104,9 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
         var actor = Longest(_actors.Actors.MatchesAt(t, i, end));
         var nat = Longest(_actors.Nationalities.MatchesAt(t, i, end));
         var head = Longest(_actors.Heads.MatchesAt(t, i, end));
+        // "government-held", "rebel-held", "army-backed": a name glued to a hyphen qualifies the next word.
+        if (Compound(t, actor, end)) actor = null;
+        if (Compound(t, head, end)) head = null;
         var place = EnglishForms.IsCapitalized(t[i]) ? _gazetteer.MatchAt(t, i, end) : null;
         if (place is not null && !IsPlaceHere(doc, place, s, confirmed))
             place = null;
@@ -92,9 +114,12 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
         // "Tunisian (security) forces", "Turkish fighter jets": a nationality, at most one word, then a head.
         if (nat is not null)
         {
+            int from = nat.LastToken + 1;
+            // "U.S. forces": the abbreviation's last dot stands between the nationality and the head.
+            while (from < end && t[from].Surface == ".") from++;
             for (int gap = 0; gap <= 1; gap++)
             {
-                int h = nat.LastToken + 1 + gap;
+                int h = from + gap;
                 if (h >= end || t[h].Kind != TokenKind.Word)
                     break;
                 if (Longest(_actors.Heads.MatchesAt(t, h, end)) is { } hd && (actor is null || hd.LastToken >= actor.LastToken))
@@ -134,6 +159,7 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
             if (StandaloneHeads.Contains(form))
             {
                 var name = doc.Slice(head.Span);
+                BareHeads[doc.Entities.Count] = head.Entry.Value.Kind;
                 doc.Entities.Add(new EntityMention(head.Span, i, head.LastToken, EntityKind.StateActor, name) { Surface = name });
                 return head.LastToken + 1;
             }
@@ -174,8 +200,44 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
             return last + 1;
         }
         var n = nat!;
+        if (n.LastToken + 1 < end && PeopleNouns.Contains(t[n.LastToken + 1].Stem))
+            return n.LastToken + 1;
         doc.Entities.Add(new EntityMention(n.Span, i, n.LastToken, EntityKind.Nationality, n.Entry.Value.Name, Country: n.Entry.Value));
         return n.LastToken + 1;
+    }
+
+    // "the army", "police", "the interior ministry": English names the state once ("Tunisian security forces") and
+    // then drops the adjective.
+    private void GiveBareHeadsACountry(Document doc, Dictionary<EntityMention, string> bare)
+    {
+        if (bare.Count == 0)
+            return;
+        for (int k = 0; k < doc.Entities.Count; k++)
+        {
+            var e = doc.Entities[k];
+            if (bare.TryGetValue(e, out var kind) && CountryFor(doc, e) is { } country)
+                doc.Entities[k] = e with { Name = ActorDictionary.StateActorName(kind, country), Country = country };
+        }
+    }
+
+    // The state a bare head or a title belongs to: the one named last before it in its sentence, else the country
+    // of a place in its sentence ("police in Tripoli"), else of most of the article's places, else the state named
+    // last in the article.
+    private CountryEntry? CountryFor(Document doc, EntityMention e)
+    {
+        var sentence = doc.SentenceAt(e.Span.Start);
+        int from = sentence?.Span.Start ?? 0, to = sentence?.Span.End ?? doc.Text.Length;
+        var inSentence = doc.Entities.Where(x => x != e && x.Span.Start >= from && x.Span.End <= to).ToList();
+        if (inSentence.LastOrDefault(x => x.Span.End <= e.Span.Start && x.Kind is EntityKind.StateActor or EntityKind.Nationality && x.Country is not null) is { } state)
+            return state.Country;
+        if (inSentence.FirstOrDefault(x => x.Kind == EntityKind.Place && x.Place is { Country.Length: > 0 }) is { Place: { } p }
+            && _actors.CountriesByCode.GetValueOrDefault(p.Country) is { } local)
+            return local;
+        var dominant = doc.Entities.Where(x => x.Kind == EntityKind.Place && x.Place is { Country.Length: > 0 })
+            .GroupBy(x => x.Place!.Country).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        if (dominant is not null && _actors.CountriesByCode.GetValueOrDefault(dominant) is { } home)
+            return home;
+        return doc.Entities.LastOrDefault(x => x.Span.End <= e.Span.Start && x.Kind is EntityKind.StateActor or EntityKind.Nationality && x.Country is not null)?.Country;
     }
 
     // A capitalized gazetteer name is a place unless the lexicon says the name needs more context.
@@ -252,7 +314,12 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
                 bool org = Enumerable.Range(nameStart, count).Any(k => OrgWords.Contains(t[k].Stem));
                 var entry = new ActorEntry(name, org ? "organization" : "person", null);
                 var title = doc.Entities.LastOrDefault(e => e.Kind is EntityKind.StateActor or EntityKind.Nationality && e.LastToken >= i - 3 && e.LastToken < nameStart);
-                added.Add(new EntityMention(span, nameStart, j, EntityKind.Actor, name, Actor: entry, Country: title?.Country) { Surface = name });
+                var mention = new EntityMention(span, nameStart, j, EntityKind.Actor, name, Actor: entry, Country: title?.Country) { Surface = name };
+                // "Defence Minister Farhat Horchani": an office of state speaks for the state the article is about.
+                bool office = Enumerable.Range(i, nameStart - i).Any(k => _actors.Heads.MatchesAt(t, k, nameStart).Count > 0 || t[k].Stem is "minister" or "president" or "premier");
+                if (mention.Country is null && office)
+                    mention = mention with { Country = CountryFor(doc, mention) };
+                added.Add(mention);
                 taken.Add((nameStart, j));
                 i = j;
             }
@@ -262,6 +329,9 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
         doc.Entities.AddRange(added);
         doc.Entities.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
     }
+
+    private static bool Compound<T>(List<Token> t, PhraseMatch<T>? m, int end) =>
+        m is not null && m.LastToken + 1 < end && t[m.LastToken + 1].Surface == "-" && t[m.LastToken + 1].Start == t[m.LastToken].End;
 
     private static bool IsNameWord(Token t) =>
         t.Kind == TokenKind.Word && EnglishForms.IsCapitalized(t) && !NotNames.Contains(t.Stem);

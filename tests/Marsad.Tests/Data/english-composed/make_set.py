@@ -61,7 +61,7 @@ art("en-sirte", "2016-08-02", "US strikes in Sirte",
 ev("en-sirte", "explosions_remote_violence", "air_drone_strike", ["Military Forces of the United States", "United States", "U.S. aircraft"], ["Islamic State"], "Sirte",
    day("2016-08-01"), None, ["confirmed", "reported"], ["Pentagon", "the Pentagon"], "U.S. aircraft carried out air strikes on Islamic State positions in Sirte yesterday")
 ev("en-sirte", "battles", "government_regains_territory", ["Government of National Accord", "Military Forces of Libya", "Libyan forces"], ["Islamic State"], "Sirte",
-   rng("2016-08-01", "2016-08-02"), None, "reported", ["a spokesman", "spokesman", "Reuters"], "Libyan forces loyal to the Government of National Accord later recaptured a district in the east of Sirte")
+   rng("2016-08-01", "2016-08-02"), None, ["reported", "confirmed"], ["a spokesman", "spokesman", "Reuters"], "Libyan forces loyal to the Government of National Accord later recaptured a district in the east of Sirte")
 
 art("en-aleppo", "2016-10-20", "Shelling and air strikes in Aleppo",
     "Rebel shelling killed at least 12 people in government-held western Aleppo on Wednesday, state media reported. "
@@ -144,7 +144,7 @@ art("en-mali", "2017-05-08", "Convoy ambushed near Gao",
     "A roadside bomb exploded near Kidal two days ago, but no one was hurt, a UN source said. "
     "French forces may launch a new operation in the region, a military source said.")
 ev("en-mali", "battles", "armed_clash", ["jihadists", "Suspected jihadists", "Unidentified armed group"], ["Military Forces of Mali"], "Gao", day("2017-05-07"),
-   {"fatalities": 4}, ["confirmed", "speculative"], ["army"], "Suspected jihadists ambushed a Malian army convoy near Gao on Sunday, killing four soldiers")
+   {"fatalities": 4}, ["speculative", "reported"], ["army"], "Suspected jihadists ambushed a Malian army convoy near Gao on Sunday, killing four soldiers")
 ev("en-mali", "explosions_remote_violence", "remote_explosive_landmine_ied", [], [], "Kidal", day("2017-05-06"),
    None, "reported", ["UN source"], "A roadside bomb exploded near Kidal two days ago")
 
@@ -152,7 +152,7 @@ art("en-sinai", "2017-07-09", "Checkpoint attack in North Sinai",
     "Militants attacked a checkpoint in North Sinai on Friday, killing 23 Egyptian soldiers, the army said. "
     "The army said its aircraft later struck militant hideouts south of Sheikh Zuweid, killing 40 militants.")
 ev("en-sinai", "battles", "armed_clash", ["Militants", "Unidentified armed group"], ["Military Forces of Egypt"], "North Sinai", day("2017-07-07"),
-   {"fatalities": 23}, "confirmed", ["army"], "Militants attacked a checkpoint in North Sinai on Friday, killing 23 Egyptian soldiers")
+   {"fatalities": 23}, "reported", ["army"], "Militants attacked a checkpoint in North Sinai on Friday, killing 23 Egyptian soldiers")
 ev("en-sinai", "explosions_remote_violence", "air_drone_strike", ["Military Forces of Egypt", "army", "The army"], ["Militants", "Unidentified armed group"], "Sheikh Zuweid",
    rng("2017-07-07", "2017-07-09"), {"fatalities": 40}, "confirmed", ["army"], "its aircraft later struck militant hideouts south of Sheikh Zuweid, killing 40 militants")
 
