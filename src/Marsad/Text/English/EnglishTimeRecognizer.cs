@@ -286,7 +286,7 @@ public sealed class EnglishTimeRecognizer : Pipeline.IDocumentStage
             if (!Months.TryGetValue(W(t, k, end), out int m0) || (W(t, k, end) == "may" && !char.IsUpper(t[k].Surface[0])))
                 return null;
             k++;
-            if (k < end && t[k].Surface == "." && t[k - 1].Normalized.Length <= 4) k++;
+            if (k < end && t[k].Surface == "." && t[k - 1].Normalized.Length <= 4 && Year(t, k + 1, end) is not null) k++;
             return DayMonth(t, k, end, pub, m0, d0);
         }
         var w = W(t, i, end);
@@ -296,7 +296,8 @@ public sealed class EnglishTimeRecognizer : Pipeline.IDocumentStage
         if (!Months.TryGetValue(W(t, start, end), out int m) || !char.IsUpper(t[start].Surface[0]))
             return null;
         int j = start + 1;
-        if (j < end && t[j].Surface == "." && t[start].Normalized.Length <= 4) j++;
+        // "Nov. 3": an abbreviation's dot, when a day follows it (a full stop after "July" ends the sentence).
+        if (j < end && t[j].Surface == "." && t[start].Normalized.Length <= 4 && Day(t, j + 1, end) is not null) j++;
         if (Day(t, j, end) is { } d)
         {
             int k = j + 1;
