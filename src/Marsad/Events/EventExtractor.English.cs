@@ -6,6 +6,8 @@ namespace Marsad.Events;
 /// <summary>The event extractor: actor roles and sources in subject-first languages (English).</summary>
 public sealed partial class EventExtractor
 {
+    private static readonly ActorEntry GenericProtesters = new("Protesters", "protesters", null);
+
     private static readonly HashSet<string> PassiveAux = new(StringComparer.Ordinal) { "was", "were", "been", "being", "be", "is", "are", "got" };
 
     // Adverbs that may stand between the auxiliary and the participle ("were reportedly killed").
@@ -146,6 +148,12 @@ public sealed partial class EventExtractor
                 actor1 = crowd;
                 actor2 = spec.Subtype is "protest_with_intervention" or "excessive_force_against_protesters" ? force : null;
             }
+            else if (spec.Type == "protests" && (actor1 is null || IsArmed(actor1)))
+            {
+                // "Several hundred people demonstrated": a protest always has protesters, named or not (ACLED's "Protesters").
+                actor2 = spec.Subtype is "protest_with_intervention" or "excessive_force_against_protesters" ? actor1 ?? force : null;
+                actor1 = new EntityMention(m.Span, m.FirstToken, m.LastToken, EntityKind.Actor, GenericProtesters.Canonical, Actor: GenericProtesters);
+            }
         }
         if (actor2 is not null && SameActor(actor2, actor1))
             actor2 = null;
@@ -191,7 +199,7 @@ public sealed partial class EventExtractor
                     // "X said": the noun phrase right before the verb (back to punctuation or a function word).
                     int last = cue.FirstToken - 1;
                     int first = last;
-                    while (first >= ctx.First && first > last - 7 && tokens[first].Kind == TokenKind.Word
+                    while (first >= ctx.First && first > last - 7 && (tokens[first].Kind == TokenKind.Word || Glued(tokens, first))
                         && !IsStopper(tokens[first]) && tokens[first].Normalized is not ("he" or "she" or "they" or "it" or "we" or "i"))
                         first--;
                     first++;
@@ -216,6 +224,10 @@ public sealed partial class EventExtractor
         }
         return null;
     }
+
+    // A hyphen written inside a word ("Houthi-run") is part of the phrase.
+    private static bool Glued(List<Token> tokens, int k) =>
+        tokens[k].Surface == "-" && k > 0 && k + 1 < tokens.Count && tokens[k - 1].End == tokens[k].Start && tokens[k].End == tokens[k + 1].Start;
 
     private Attribution EnglishSource(Document doc, SentenceContext ctx, TextSpan span, string cue)
     {

@@ -45,6 +45,9 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
         "today", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
         "may", "june", "july", "august", "september", "october", "november", "december", "his", "her", "its", "their", "our", "if",
         "when", "while", "as", "however", "separately", "elsewhere", "residents", "witnesses", "officials", "sources", "local",
+        // capitalized adjectives of faith and people, which qualify a noun ("a Coptic Christian teacher") rather than name someone
+        "christian", "christians", "coptic", "copt", "copts", "muslim", "muslims", "sunni", "shiite", "shia", "kurdish", "arab", "islamist",
+        "jihadist", "western", "european", "african", "amazigh", "berber", "yazidi", "alawite", "druze", "tuareg", "jewish",
     };
 
     private static readonly HashSet<string> OrgWords = new(StringComparer.Ordinal)
@@ -93,6 +96,7 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
         var bare = BareHeads.ToDictionary(kv => document.Entities[kv.Key], kv => kv.Value);
         PlaceResolver.Resolve(document, pending, _gazetteer, code => _actors.CountriesByCode.GetValueOrDefault(code));
         GiveBareHeadsACountry(document, bare);
+        JoinAffiliations(document);
         AddNames(document);
     }
 
@@ -133,7 +137,7 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
             }
         }
         // "Libya's army": a country in the possessive, then a head.
-        if (place is not null && t[place.LastToken].Normalized.EndsWith("'s", StringComparison.Ordinal)
+        if (place is not null && EnglishForms.IsPossessive(t[place.LastToken])
             && place.Name.Candidates.FirstOrDefault(c => c.Precision == "country") is { } ctry
             && _actors.CountriesByCode.TryGetValue(ctry.Country, out var pc)
             && place.LastToken + 1 < end && Longest(_actors.Heads.MatchesAt(t, place.LastToken + 1, end)) is { } ph)
@@ -172,10 +176,17 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
         {
             // Generic actors (gunmen, civilians) are written in lower case; names of groups are capitalized,
             // so a capitalized-only alias met in lower case ("observatory") is a common word.
-            var surface = doc.Slice(actor.Span);
-            doc.Entities.Add(new EntityMention(actor.Span, i, actor.LastToken, EntityKind.Actor, actor.Entry.Value.Canonical, Actor: actor.Entry.Value)
-            { Surface = surface });
-            return actor.LastToken + 1;
+            var span = actor.Span;
+            int last = actor.LastToken;
+            // "Haftar's air force", "the group's fighters": a named party's forces are that party.
+            if (EnglishForms.IsPossessive(t[last]) && last + 1 < end && Longest(_actors.Heads.MatchesAt(t, last + 1, end)) is { } own)
+            {
+                last = own.LastToken;
+                span = TextSpan.FromBounds(span.Start, own.Span.End);
+            }
+            doc.Entities.Add(new EntityMention(span, i, last, EntityKind.Actor, actor.Entry.Value.Canonical, Actor: actor.Entry.Value)
+            { Surface = doc.Slice(span) });
+            return last + 1;
         }
         if (place is not null && place.TokenCount == best)
         {
@@ -204,6 +215,36 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
             return n.LastToken + 1;
         doc.Entities.Add(new EntityMention(n.Span, i, n.LastToken, EntityKind.Nationality, n.Entry.Value.Name, Country: n.Entry.Value));
         return n.LastToken + 1;
+    }
+
+    private static readonly string[][] Affiliations =
+    [
+        ["linked", "to"], ["loyal", "to"], ["affiliated", "with"], ["affiliated", "to"], ["belonging", "to"], ["allied", "with"], ["allied", "to"],
+        ["from"], ["of"], ["with"],
+    ];
+
+    // "militants linked to al-Qaeda", "gunmen from the Islamic State group": unnamed fighters said to belong to a
+    // named group are that group, not a second party.
+    private static void JoinAffiliations(Document doc)
+    {
+        var t = doc.Tokens;
+        for (int k = 0; k < doc.Entities.Count - 1; k++)
+        {
+            var member = doc.Entities[k];
+            if (member.Kind != EntityKind.Actor || member.Actor?.Category != "unidentified")
+                continue;
+            int at = member.LastToken + 1;
+            var link = Affiliations.FirstOrDefault(a => at + a.Length <= t.Count && a.Select((w, x) => t[at + x].Normalized == w).All(b => b));
+            if (link is null)
+                continue;
+            int from = at + link.Length;
+            if (from < t.Count && t[from].Normalized == "the") from++;
+            var group = doc.Entities[k + 1];
+            if (group.FirstToken != from || group.Kind != EntityKind.Actor || group.Actor?.Category is not ("islamist" or "rebel" or "militia"))
+                continue;
+            doc.Entities[k] = group with { Span = TextSpan.FromBounds(member.Span.Start, group.Span.End), FirstToken = member.FirstToken, Surface = null };
+            doc.Entities.RemoveAt(k + 1);
+        }
     }
 
     // "the army", "police", "the interior ministry": English names the state once ("Tunisian security forces") and

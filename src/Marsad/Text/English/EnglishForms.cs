@@ -23,14 +23,20 @@ public static class EnglishForms
             bare = bare[..^1];
         if (ReferenceEquals(n, t.Normalized) && bare == n)
             return t;
+        // The bare word is the normalized form: gazetteer and dictionary lookups key on it ("Tunisia's" → tunisia).
         return t with
         {
-            Normalized = n,
+            Normalized = bare,
             Stem = bare,
-            MatchForms = bare == n ? [n] : [n, bare],
+            MatchForms = bare == n ? [n] : [bare, n],
             Segments = [new Segment(t.Span, SegmentRole.Stem, bare)],
         };
     }
+
+    /// <summary>True when the token is written with a possessive ending ("Libya's", "rebels'").</summary>
+    public static bool IsPossessive(Token t) =>
+        t.Kind == TokenKind.Word && (t.Surface.EndsWith("'s", StringComparison.Ordinal) || t.Surface.EndsWith("’s", StringComparison.Ordinal)
+            || t.Surface.EndsWith('\'') || t.Surface.EndsWith('’'));
 
     /// <summary>True when the token's text starts with a capital letter: English writes names so.</summary>
     public static bool IsCapitalized(Token t) => t.Surface.Length > 0 && char.IsUpper(t.Surface[0]);
