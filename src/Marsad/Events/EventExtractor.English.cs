@@ -133,7 +133,7 @@ public sealed partial class EventExtractor
         }
         // A country that opens the clause is its subject: "Tunisia has completed a barrier", "Egypt deployed troops".
         if (actor1 is null && ctx.Entities.FirstOrDefault(e => e.Kind == EntityKind.Place && e.Country is not null && e.LastToken < m.FirstToken
-                && e.FirstToken >= clause.Start && (e.FirstToken == clause.Start || tokens[e.FirstToken - 1].Normalized == "the")) is { } state)
+                && e.FirstToken >= clause.Start && (e.FirstToken == clause.Start || tokens[e.FirstToken - 1].Normalized is "the" or "and" or "but" or "while")) is { } state)
             actor1 = state;
         // Security measures and purchases are a state's: the country named before the act.
         if (actor1 is null && spec.Type == "x_security_measure")

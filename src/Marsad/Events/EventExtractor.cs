@@ -254,6 +254,9 @@ public sealed partial class EventExtractor
             return false;
         if (spec.Anchored && !Anchored(doc, ctx, m, clause))
             return false;
+        // "Four soldiers were killed in the fighting": a toll that points back to an event already told.
+        if (spec.Consequence && ctx.HasCue(clause.Start, clause.End, "refers_back"))
+            return false;
         // Deaths in floods, road accidents or by court sentence, and family murders, are not political violence.
         if (spec.Type == "violence_against_civilians" && ctx.HasCue(ctx.First, ctx.End, "non_political"))
             return false;

@@ -224,10 +224,21 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
     ];
 
     // "militants linked to al-Qaeda", "gunmen from the Islamic State group": unnamed fighters said to belong to a
-    // named group are that group, not a second party.
+    // named group are that group, not a second party; so are "GNA fighters" and "Hamas gunmen".
     private static void JoinAffiliations(Document doc)
     {
         var t = doc.Tokens;
+        for (int k = 0; k < doc.Entities.Count - 1; k++)
+        {
+            var named = doc.Entities[k];
+            var generic = doc.Entities[k + 1];
+            if (named.Kind is EntityKind.Actor or EntityKind.StateActor && named.Actor?.Category is not ("unidentified" or "civilians" or "protesters" or "outlet" or "observer")
+                && generic.Actor?.Category == "unidentified" && generic.FirstToken == named.LastToken + 1)
+            {
+                doc.Entities[k] = named with { Span = TextSpan.FromBounds(named.Span.Start, generic.Span.End), LastToken = generic.LastToken };
+                doc.Entities.RemoveAt(k + 1);
+            }
+        }
         for (int k = 0; k < doc.Entities.Count - 1; k++)
         {
             var member = doc.Entities[k];
@@ -271,7 +282,9 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
         var inSentence = doc.Entities.Where(x => x != e && x.Span.Start >= from && x.Span.End <= to).ToList();
         if (inSentence.LastOrDefault(x => x.Span.End <= e.Span.Start && x.Kind is EntityKind.StateActor or EntityKind.Nationality && x.Country is not null) is { } state)
             return state.Country;
-        if (inSentence.FirstOrDefault(x => x.Kind == EntityKind.Place && x.Place is { Country.Length: > 0 }) is { Place: { } p }
+        // "along the border with Libya", "fled from Libya": the other side is not whose forces these are.
+        bool OtherSide(EntityMention x) => x.FirstToken > 0 && doc.Tokens[x.FirstToken - 1].Normalized is "with" or "from" or "against" or "into" or "to";
+        if (inSentence.FirstOrDefault(x => x.Kind == EntityKind.Place && x.Place is { Country.Length: > 0 } && !OtherSide(x)) is { Place: { } p }
             && _actors.CountriesByCode.GetValueOrDefault(p.Country) is { } local)
             return local;
         var dominant = doc.Entities.Where(x => x.Kind == EntityKind.Place && x.Place is { Country.Length: > 0 })
