@@ -93,7 +93,7 @@ public sealed partial class EventExtractor
             // "Turkish air strikes", "coalition warplanes' raids": a doer written right before the noun.
             actor1 ??= before.FirstOrDefault(e => e.LastToken >= m.FirstToken - 2 && !MarkedTarget(e) && !victimOnly(e));
             // "the army launched air strikes": the subject of the clause's verb.
-            actor1 ??= before.FirstOrDefault(e => !MarkedTarget(e) && !victimOnly(e) && !PassiveTargetOf(e));
+            actor1 ??= before.FirstOrDefault(e => !MarkedTarget(e) && !victimOnly(e));
             if (hasTarget)
                 actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && MarkedTarget(e))
                     ?? after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && e != byAgent && (spec.Type != "strategic_developments"));
@@ -102,7 +102,7 @@ public sealed partial class EventExtractor
         {
             actor1 = before.FirstOrDefault(e => !MarkedTarget(e) && !victimOnly(e));
             if (hasTarget)
-                actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (!victimOnly(e) || true));
+                actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1));
             // Movement, protests and threats have no object: whoever follows the verb is the doer when none precedes.
             if (actor1 is null && !hasTarget)
                 actor1 = after.FirstOrDefault();
@@ -158,9 +158,6 @@ public sealed partial class EventExtractor
         if (actor2 is not null && SameActor(actor2, actor1))
             actor2 = null;
         return (actor1, actor2);
-
-        // "X were killed": the count of victims before a passive verb is no doer of a noun elsewhere.
-        bool PassiveTargetOf(EntityMention e) => false;
     }
 
     // English places an event by what earlier sentences told when its own names none, and reads "the border

@@ -72,14 +72,10 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
     public static EnglishEntityRecognizer Create(ActorDictionary actors, Gazetteer gazetteer, string lexiconDir) =>
         new(actors, gazetteer, PlaceCues.Load(lexiconDir, "en"));
 
-    // Bare heads found in the current document (entity index → head kind), given a country once the article is read.
-    [ThreadStatic] private static Dictionary<int, string>? tBareHeads;
-
-    private static Dictionary<int, string> BareHeads => tBareHeads ??= [];
-
     public void Process(Document document)
     {
-        BareHeads.Clear();
+        // Bare heads found (entity index → head kind), given a country once the whole article is read.
+        var bareHeads = new Dictionary<int, string>();
         var pending = new List<PendingPlace>();
         var confirmed = new HashSet<ToponymName>();
         foreach (var s in document.Sentences)
@@ -88,19 +84,19 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
             int i = s.FirstToken;
             while (i < end)
             {
-                int next = TryAt(document, i, s, end, pending, confirmed);
+                int next = TryAt(document, i, s, end, pending, confirmed, bareHeads);
                 i = next > i ? next : i + 1;
             }
         }
         // Resolution may drop places, which shifts indices: remember the bare heads by mention instead.
-        var bare = BareHeads.ToDictionary(kv => document.Entities[kv.Key], kv => kv.Value);
+        var bare = bareHeads.ToDictionary(kv => document.Entities[kv.Key], kv => kv.Value);
         PlaceResolver.Resolve(document, pending, _gazetteer, code => _actors.CountriesByCode.GetValueOrDefault(code));
         GiveBareHeadsACountry(document, bare);
         JoinAffiliations(document);
         AddNames(document);
     }
 
-    private int TryAt(Document doc, int i, Sentence s, int end, List<PendingPlace> pending, HashSet<ToponymName> confirmed)
+    private int TryAt(Document doc, int i, Sentence s, int end, List<PendingPlace> pending, HashSet<ToponymName> confirmed, Dictionary<int, string> bareHeads)
     {
         var t = doc.Tokens;
         if (t[i].Kind != TokenKind.Word)
@@ -163,7 +159,7 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
             if (StandaloneHeads.Contains(form))
             {
                 var name = doc.Slice(head.Span);
-                BareHeads[doc.Entities.Count] = head.Entry.Value.Kind;
+                bareHeads[doc.Entities.Count] = head.Entry.Value.Kind;
                 doc.Entities.Add(new EntityMention(head.Span, i, head.LastToken, EntityKind.StateActor, name) { Surface = name });
                 return head.LastToken + 1;
             }
