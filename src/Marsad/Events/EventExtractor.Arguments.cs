@@ -16,7 +16,7 @@ public sealed partial class EventExtractor
         ctx.CuesIn(ctx.First, m.FirstToken, "past_aux").Any();
 
     // Places joined to the event's place by "و" in the same clause: "الضالع وقاعدة العند".
-    private static IEnumerable<EntityMention> CoordinatedPlaces(Document doc, SentenceContext ctx, EntityMention place, (int Start, int End) clause)
+    private static IEnumerable<EntityMention> CoordinatedPlaces(Document doc, SentenceContext ctx, EntityMention place, (int Start, int End) clause, bool english = false)
     {
         var last = place;
         foreach (var e in ctx.Entities.Where(e => e.Kind == EntityKind.Place && e.FirstToken > place.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken))
@@ -26,7 +26,8 @@ public sealed partial class EventExtractor
             var head = doc.Tokens[e.FirstToken];
             bool joined = head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Conjunction
                 || (e.FirstToken - 1 > last.LastToken && doc.Tokens[e.FirstToken - 1] is var prev
-                    && (prev.Normalized == "و" || prev.Segments.Count > 1 && prev.Segments[0].Role == SegmentRole.Conjunction));
+                    && (prev.Normalized == "و" || prev.Segments.Count > 1 && prev.Segments[0].Role == SegmentRole.Conjunction
+                        || (english && prev.Normalized == "and")));
             if (!joined || e.Place?.Precision == "country" != (place.Place?.Precision == "country"))
                 yield break;
             yield return e;

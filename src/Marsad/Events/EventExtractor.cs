@@ -200,7 +200,7 @@ public sealed partial class EventExtractor
             found.Add(cand);
             // One event per location (ACLED): "استهدفت مواقع منها الضالع وقاعدة العند" is two strikes.
             if (cand.Place is { } p0)
-                foreach (var extra in CoordinatedPlaces(doc, ctx, p0, clause))
+                foreach (var extra in CoordinatedPlaces(doc, ctx, p0, clause, SubjectFirst))
                     found.Add(cand.WithPlace(extra));
         }
         // What a threat threatens ("هدد ... بشن هجمات في روما") has not happened.
@@ -277,7 +277,8 @@ public sealed partial class EventExtractor
         // Control changes hands over a place: "تحرير الاقتصاد" is not a battle.
         int reach = Math.Min(ctx.End, m.LastToken + 13);
         if (spec.Territory && !ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.FirstToken > m.LastToken && e.FirstToken < reach)
-            && !ctx.CuesIn(m.LastToken + 1, reach, "location").Any())
+            && !ctx.CuesIn(m.LastToken + 1, reach, "location").Any()
+            && !(SubjectFirst && ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.LastToken < m.FirstToken && e.LastToken >= Math.Max(clause.Start, m.FirstToken - 4))))
             return false;
         if (spec.After.Count > 0 && !spec.After.Any(a => ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), m.FirstToken, a).Any()))
             return false;

@@ -50,6 +50,12 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
         "jihadist", "western", "european", "african", "amazigh", "berber", "yazidi", "alawite", "druze", "tuareg", "jewish",
     };
 
+    private static readonly HashSet<string> PlaceWords = new(StringComparer.Ordinal)
+    {
+        "square", "street", "road", "bridge", "hospital", "mosque", "church", "market", "hotel", "stadium", "university", "school",
+        "airport", "port", "prison", "camp", "district", "neighbourhood", "neighborhood", "avenue", "highway", "base", "mall", "beach",
+    };
+
     private static readonly HashSet<string> OrgWords = new(StringComparer.Ordinal)
     {
         "ministry", "army", "front", "brigade", "brigades", "council", "party", "agency", "organization", "organisation", "movement",
@@ -334,8 +340,24 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
                 if (Titles.Contains(t[i].Stem) && i + 1 < end && t[i + 1].Surface == ".")
                     continue;
                 int j = i;
-                while (j + 1 < end && !Taken(j + 1) && (IsNameWord(t[j + 1]) || (t[j + 1].Normalized is "of" or "al" or "bin" or "ben" && j + 2 < end && IsNameWord(t[j + 2]))))
-                    j++;
+                while (j + 1 < end && !Taken(j + 1))
+                {
+                    if (IsNameWord(t[j + 1]))
+                        j++;
+                    else if (t[j + 1].Normalized is "of" or "al" or "bin" or "ben" or "el" or "abu" && j + 2 < end && IsNameWord(t[j + 2]))
+                        j += 2;
+                    // "al-Sisi", "el-Keib": the article glued by a hyphen to the name.
+                    else if (t[j + 1].Normalized is "al" or "el" && j + 3 < end && t[j + 2].Surface == "-" && IsNameWord(t[j + 3]))
+                        j += 3;
+                    else
+                        break;
+                }
+                // "Tayaran Square", "Al-Shifa Hospital": a run ending in a place noun names a site, not a party.
+                if (PlaceWords.Contains(t[j].Stem))
+                {
+                    i = j;
+                    continue;
+                }
                 // A title run ("Defence Minister Farhat Horchani"): the name is what follows the last title word.
                 int nameStart = i;
                 for (int k = i; k <= j; k++)
@@ -349,6 +371,13 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
                     continue;
                 }
                 int count = j - nameStart + 1;
+                // "in Bir al-Abed", "near Wadi Zamzam": after a locative preposition an unknown name is a place the
+                // gazetteer lacks, not a party.
+                if (!titled && nameStart > s.FirstToken && _cues.ClassOf(t[nameStart - 1]) == "prep" && t[nameStart - 1].Normalized is not ("of" or "from" or "to"))
+                {
+                    i = j;
+                    continue;
+                }
                 bool sentenceStart = nameStart == s.FirstToken;
                 // A single capitalized word is a name only after a title; a run of two or more is one anywhere
                 // but at the start of a sentence, where any word is capitalized.
