@@ -160,6 +160,26 @@ public sealed partial class EventExtractor
         return (actor1, actor2);
     }
 
+    // "Islamic State claimed responsibility for the bombing": the claimant is the doer of the unattributed attack
+    // told just before (in its sentence or the three before it).
+    private static void CreditClaims(List<SentenceContext> contexts, List<Candidate> candidates)
+    {
+        foreach (var ctx in contexts)
+            foreach (var cue in ctx.Cues.Where(c => c.Class == "claim"))
+            {
+                var claimant = ctx.Entities.LastOrDefault(e => e.LastToken < cue.FirstToken && IsArmedParty(e));
+                if (claimant is null)
+                    continue;
+                for (int k = 0; k < candidates.Count; k++)
+                {
+                    var c = candidates[k];
+                    bool before = c.SentenceIndex < ctx.Sentence.Index || (c.SentenceIndex == ctx.Sentence.Index && c.TriggerToken < cue.FirstToken);
+                    if (before && c.SentenceIndex >= ctx.Sentence.Index - 3 && Violent(c.Type) && c.Actor1 is null && !SameActor(claimant, c.Actor2))
+                        candidates[k] = c with { Actor1 = claimant };
+                }
+            }
+    }
+
     // English places an event by what earlier sentences told when its own names none, and reads "the border
     // with Libya" as the border between the acting state and Libya.
     private EntityMention? SubjectFirstPlace(Document doc, SentenceContext ctx, EntityMention? place, EntityMention? actor1, PhraseMatch<TriggerSpec> m)

@@ -102,6 +102,8 @@ public sealed partial class EventExtractor
                 found.RemoveAll(c => !_filter.Keeps(c.Type, c.Features));
             candidates.AddRange(found);
         }
+        if (SubjectFirst)
+            CreditClaims(contexts, candidates);
         return candidates;
     }
 

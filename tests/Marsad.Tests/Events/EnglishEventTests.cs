@@ -183,6 +183,30 @@ public class EnglishEventTests(EnglishFixture fx) : IClassFixture<EnglishFixture
     }
 
     [Fact]
+    public void AClaimOfResponsibilityNamesTheDoerOfTheAttackToldBefore()
+    {
+        var events = fx.Events("A car bomb exploded near a checkpoint in Benghazi on Monday, killing four soldiers. Islamic State claimed responsibility for the bombing.");
+        var bomb = Assert.Single(events);
+        Assert.Equal("remote_explosive_landmine_ied", bomb.Subtype);
+        Assert.Equal("Islamic State", bomb.Actor1);
+    }
+
+    [Fact]
+    public void ATollThatPointsBackAddsNoEvent()
+    {
+        var events = fx.Events("Libyan forces clashed with Islamic State militants in Sirte on Monday. Four soldiers were killed in the fighting.");
+        Assert.Equal("armed_clash", Assert.Single(events).Subtype);
+    }
+
+    [Fact]
+    public void EachPlaceTakenIsAnEvent()
+    {
+        var events = fx.Events("Forces loyal to Khalifa Haftar took control of the oil ports of Ras Lanuf and Es Sider on Sunday.");
+        Assert.Equal(["Ras Lanuf", "Es Sider"], events.Select(e => e.Place?.Name));
+        Assert.All(events, e => Assert.Equal("non_state_actor_overtakes_territory", e.Subtype));
+    }
+
+    [Fact]
     public void AnArabicArticleIsUntouchedByTheEnglishPath()
     {
         // The same words read as Arabic (the default) find nothing: the dispatch is by Article.Lang alone.
