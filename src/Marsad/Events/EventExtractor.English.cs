@@ -157,6 +157,19 @@ public sealed partial class EventExtractor
         }
         if (actor2 is not null && SameActor(actor2, actor1))
             actor2 = null;
+
+        // As in Arabic: a threat is its speaker's; a battle or strike with no named enemy is against the party
+        // the article keeps naming (here only when named at least twice: English names the enemy when it has
+        // one); civilians named in the clause are the victims.
+        if (spec.Type == "x_threat" && ctx.Source?.Entity is { } speaker && speaker.Kind is EntityKind.Actor or EntityKind.StateActor)
+        {
+            if (actor1 is not null && actor1 != speaker) actor2 ??= actor1;
+            actor1 = speaker;
+        }
+        if (actor2 is null && actor1 is not null && spec.Type is "battles" or "explosions_remote_violence")
+            actor2 = MainOpponent(ctx, actor1, minMentions: 2);
+        if (hasTarget && spec.Type != "strategic_developments" && actor2 is null)
+            actor2 = ctx.Entities.FirstOrDefault(e => e.Actor?.Category == "civilians" && e.FirstToken >= clause.Start && e.LastToken < clause.End && e != actor1);
         return (actor1, actor2);
     }
 

@@ -383,11 +383,6 @@ public sealed partial class EventExtractor
         bool victimOnly(EntityMention e) => hasTarget && e.Actor?.Category is "civilians" or "person";
 
         // Verb-subject order is the norm in Arabic news: the first untargeted actor right after a verb is its subject.
-        if (SubjectFirst)
-        {
-            (actor1, actor2) = SubjectFirstRoles(doc, ctx, m, spec, clause, actors, hasTarget, victimOnly, previousSubject);
-            goto rolesDone;
-        }
         var after = actors.Where(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken).ToList();
         var before = actors.Where(e => e.LastToken < m.FirstToken && e.FirstToken >= clause.Start).OrderByDescending(e => e.FirstToken).ToList();
         var nearAfter = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 3 && !IsTarget(e) && !victimOnly(e));
@@ -447,7 +442,6 @@ public sealed partial class EventExtractor
             actor2 ??= before.FirstOrDefault(e => e != actor1 && IsTarget(e) && !SameActor(e, actor1));
         }
 
-        rolesDone:
         // A threat is a statement: whoever is credited with it made it ("قال أردوغان إن على الجماعات المتشددة ...
         // أن تواجه العواقب"), and the party named in it is the one threatened.
         if (spec.Type == "x_threat" && ctx.Source?.Entity is { } speaker && speaker.Kind is EntityKind.Actor or EntityKind.StateActor)
@@ -459,11 +453,15 @@ public sealed partial class EventExtractor
         // A battle or strike with its doer named but not its enemy is fought against the armed party the
         // article keeps naming as the other side (Sirte's battles are against ISIS even where unnamed).
         if (actor2 is null && actor1 is not null && spec.Type is "battles" or "explosions_remote_violence")
-            actor2 = MainOpponent(ctx, actor1, SubjectFirst ? 2 : 1);
+            actor2 = MainOpponent(ctx, actor1);
 
         // Civilians named in the clause of a violent event are its victims ("قتل 5 مدنيين في غارة").
         if (hasTarget && spec.Type != "strategic_developments" && actor2 is null)
             actor2 = ctx.Entities.FirstOrDefault(e => e.Actor?.Category == "civilians" && e.FirstToken >= clause.Start && e.LastToken < clause.End && e != actor1);
+
+        // English word order is subject-verb-object: its own rules replace the roles read above (EventExtractor.English.cs).
+        if (SubjectFirst)
+            (actor1, actor2) = SubjectFirstRoles(doc, ctx, m, spec, clause, actors, hasTarget, victimOnly, previousSubject);
 
         // Place: nearest place after the trigger in the clause, else before it, else anywhere in the sentence.
         var places = ctx.Entities.Where(e => e.Kind == EntityKind.Place).ToList();
