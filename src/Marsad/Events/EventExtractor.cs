@@ -129,7 +129,9 @@ public sealed partial class EventExtractor
             {
                 var t = doc.Tokens[i];
                 // A dot inside an English sentence belongs to an abbreviation (U.S., Gen.): the splitter already ended sentences.
-                if (t.Kind == TokenKind.Punctuation && t.Surface is "،" or "؛" or "," or ";" or ":" or "." or "؟" && !(SubjectFirst && t.Surface == "."))
+                // ", who fled": an English relative clause belongs with the noun it follows (its subject).
+                if (t.Kind == TokenKind.Punctuation && t.Surface is "،" or "؛" or "," or ";" or ":" or "." or "؟" && !(SubjectFirst && t.Surface == ".")
+                    && !(SubjectFirst && t.Surface == "," && i + 1 < end && doc.Tokens[i + 1].Normalized is "who" or "which"))
                 {
                     if (i > start) clauses.Add((start, i));
                     start = i + 1;
@@ -137,6 +139,7 @@ public sealed partial class EventExtractor
             }
             if (end > start) clauses.Add((start, end));
             bool question = doc.Text.AsSpan(s.Span.Start, s.Span.Length).TrimEnd().EndsWith("؟".AsSpan())
+                || (SubjectFirst && doc.Text.AsSpan(s.Span.Start, s.Span.Length).TrimEnd().TrimEnd("\"”'".AsSpan()).EndsWith("?".AsSpan()))
                 || doc.Text.AsSpan(s.Span.Start, s.Span.Length).Contains("؟".AsSpan(), StringComparison.Ordinal);
             list.Add(new SentenceContext { Sentence = s, Cues = cues, Entities = ents, Clauses = clauses, IsQuestion = question });
         }

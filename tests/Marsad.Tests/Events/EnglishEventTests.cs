@@ -157,6 +157,7 @@ public class EnglishEventTests(EnglishFixture fx) : IClassFixture<EnglishFixture
     [InlineData("The militants did not attack the town of Sirte on Monday.")]
     [InlineData("Officials said there had been no air strikes on Sirte on Monday.")]
     [InlineData("If the militants attack Sirte, the army will respond.")]
+    [InlineData("Did the militants attack Sirte on Monday?")]
     public void NegatedOrConditionalActsAreNoEvents(string text)
     {
         Assert.Empty(fx.Events(text));
@@ -196,6 +197,22 @@ public class EnglishEventTests(EnglishFixture fx) : IClassFixture<EnglishFixture
     {
         var events = fx.Events("Libyan forces clashed with Islamic State militants in Sirte on Monday. Four soldiers were killed in the fighting.");
         Assert.Equal("armed_clash", Assert.Single(events).Subtype);
+    }
+
+    [Fact]
+    public void AnUnknownDoerStillLeavesAnAttack()
+    {
+        var e = Single("It is unclear who attacked the checkpoint in Sirte on Monday.");
+        Assert.Equal("Sirte", e.Place?.Name);
+        Assert.Null(e.Actor1);
+    }
+
+    [Fact]
+    public void ARelativeClauseActsThroughItsNoun()
+    {
+        var events = fx.Events("Malian troops pushed back Islamic State fighters near Gao on Sunday, who fled into the desert.");
+        var flight = Assert.Single(events, e => e.Type == "x_movement");
+        Assert.Equal("Islamic State", flight.Actor1);
     }
 
     [Fact]
