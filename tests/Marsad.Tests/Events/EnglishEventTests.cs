@@ -168,6 +168,7 @@ public class EnglishEventTests(EnglishFixture fx) : IClassFixture<EnglishFixture
     [InlineData("Gunmen attacked a checkpoint in Sabha on Monday, local officials said.", "local officials")]
     [InlineData("A security source told Reuters that gunmen attacked a checkpoint in Sabha on Monday.", "security source")]
     [InlineData("Gunmen attacked a checkpoint in Sabha on Monday, said a police spokesman.", "police spokesman")]
+    [InlineData("Farhat Horchani said gunmen attacked a checkpoint in Sabha on Monday.", "Farhat Horchani")]
     public void TheSourceIsCredited(string text, string source)
     {
         var e = Single(text);

@@ -381,7 +381,9 @@ public sealed class EnglishEntityRecognizer : IDocumentStage
                 bool sentenceStart = nameStart == s.FirstToken;
                 // A single capitalized word is a name only after a title; a run of two or more is one anywhere
                 // but at the start of a sentence, where any word is capitalized.
-                if (!(titled || count >= 2 && !sentenceStart || count >= 3))
+                // "Farhat Horchani said ...": two capitalized words opening a sentence are a name when a verb of saying follows.
+                bool speaker = j + 1 < end && t[j + 1].Normalized is "said" or "says" or "told" or "added" or "announced" or "stated" or "warned" or "vowed" or "denied";
+                if (!(titled || count >= 2 && (!sentenceStart || speaker) || count >= 3))
                 {
                     i = j;
                     continue;
