@@ -13,7 +13,7 @@ public sealed partial class EventExtractor
     // Adverbs that may stand between the auxiliary and the participle ("were reportedly killed").
     private static readonly HashSet<string> Adverbs = new(StringComparer.Ordinal)
     {
-        "reportedly", "allegedly", "also", "later", "then", "apparently", "subsequently", "all", "both", "not", "later", "eventually", "shot", "and",
+        "reportedly", "allegedly", "also", "later", "then", "apparently", "subsequently", "all", "both", "not", "eventually",
     };
 
     // Actor roles in English: the subject stands before the verb, the object after it; a passive verb
@@ -47,8 +47,6 @@ public sealed partial class EventExtractor
             return false;
         }
 
-        // The clause an English subject belongs to may start before a comma ("Gunmen, some on motorbikes, attacked"),
-        // but a source's clause ("the ministry said") is not the subject of what it reports.
         var after = actors.Where(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken).ToList();
         var before = actors.Where(e => e.LastToken < m.FirstToken && e.FirstToken >= clause.Start).OrderByDescending(e => e.FirstToken).ToList();
 
@@ -63,9 +61,9 @@ public sealed partial class EventExtractor
             if (sides.Count > 1) actor2 = sides[1];
         }
 
-        // Passive: an auxiliary (and perhaps an adverb) before a verb trigger.
+        // Passive: an auxiliary (and perhaps an adverb) before a verb trigger; "are attacking" is progressive, not passive.
         bool passive = false;
-        if (!spec.Noun)
+        if (!spec.Noun && !tokens[m.FirstToken].Normalized.EndsWith("ing", StringComparison.Ordinal))
         {
             for (int k = m.FirstToken - 1; k >= Math.Max(clause.Start, m.FirstToken - 3); k--)
             {

@@ -57,6 +57,14 @@ public class EnglishEventTests(EnglishFixture fx) : IClassFixture<EnglishFixture
     }
 
     [Fact]
+    public void AProgressiveVerbIsNoPassive()
+    {
+        var e = Single("Islamic State militants are attacking Libyan forces in Sirte today.");
+        Assert.Equal("Islamic State", e.Actor1);
+        Assert.Equal("Military Forces of Libya", e.Actor2);
+    }
+
+    [Fact]
     public void ANounOfViolenceTakesItsDoerBeforeIt()
     {
         var e = Single("Turkish air strikes hit Kurdish fighters near Afrin on Monday.");
