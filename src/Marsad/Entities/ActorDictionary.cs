@@ -71,6 +71,11 @@ public sealed class ActorDictionary
         // actors.tsv first, then any actors-*.tsv a user added (an import, a team's own list): earlier rows win ties.
         var actorFiles = new[] { Path.Combine(lexiconDir, "actors.tsv") }
             .Concat(Directory.EnumerateFiles(lexiconDir, "actors-*.tsv").OrderBy(f => f, StringComparer.Ordinal));
+        // A language may add aliases of its own (English generic words: gunmen, protesters) in its folder.
+        var langActors = Path.Combine(lexiconDir, lang, "actors.tsv");
+        if (lang != "ar" && File.Exists(langActors))
+            actorFiles = actorFiles.Append(langActors);
+        bool english = lang == "en";
         foreach (var actors in actorFiles)
             foreach (var (line, f) in LexiconFiles.ReadRows(actors, 4))
             {
@@ -78,10 +83,17 @@ public sealed class ActorDictionary
                 d.ByCanonical.TryAdd(a.Canonical, a);
                 foreach (var alias in LexiconFiles.SplitList(f[3]).Append(a.Canonical).Where(x => !x.StartsWith("CAMEO:", StringComparison.Ordinal)))
                 {
-                    d.Actors.Add(alias, a, $"{actors}:{line}");
+                    // English tokens split at hyphens ("Saudi-led" is three tokens): the alias is split alike.
+                    d.Actors.Add(english ? alias.Replace("-", " - ", StringComparison.Ordinal) : alias, a, $"{actors}:{line}");
                     d.CanonicalByAlias.TryAdd(AliasKey(alias), a.Canonical);
                 }
             }
+        // Nationality adjectives of a language that countries.tsv does not list (Tunisian, Libyan): adjective <TAB> country code.
+        var nationalities = Path.Combine(lexiconDir, lang, "nationalities.tsv");
+        if (lang != "ar" && File.Exists(nationalities))
+            foreach (var (line, f) in LexiconFiles.ReadRows(nationalities, 2))
+                d.Nationalities.Add(f[0], d.CountriesByCode.TryGetValue(f[1], out var nc) ? nc
+                    : throw new FormatException($"{nationalities}:{line}: unknown country code '{f[1]}'"), $"{nationalities}:{line}");
         var heads = Path.Combine(lexiconDir, lang, "actor-heads.tsv");
         if (File.Exists(heads))
             foreach (var (line, f) in LexiconFiles.ReadRows(heads, 2))

@@ -16,7 +16,7 @@ public sealed partial class EventExtractor
         ctx.CuesIn(ctx.First, m.FirstToken, "past_aux").Any();
 
     // Places joined to the event's place by "و" in the same clause: "الضالع وقاعدة العند".
-    private static IEnumerable<EntityMention> CoordinatedPlaces(Document doc, SentenceContext ctx, EntityMention place, (int Start, int End) clause)
+    private static IEnumerable<EntityMention> CoordinatedPlaces(Document doc, SentenceContext ctx, EntityMention place, (int Start, int End) clause, bool english = false)
     {
         var last = place;
         foreach (var e in ctx.Entities.Where(e => e.Kind == EntityKind.Place && e.FirstToken > place.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken))
@@ -26,7 +26,8 @@ public sealed partial class EventExtractor
             var head = doc.Tokens[e.FirstToken];
             bool joined = head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Conjunction
                 || (e.FirstToken - 1 > last.LastToken && doc.Tokens[e.FirstToken - 1] is var prev
-                    && (prev.Normalized == "و" || prev.Segments.Count > 1 && prev.Segments[0].Role == SegmentRole.Conjunction));
+                    && (prev.Normalized == "و" || prev.Segments.Count > 1 && prev.Segments[0].Role == SegmentRole.Conjunction
+                        || (english && prev.Normalized == "and")));
             if (!joined || e.Place?.Precision == "country" != (place.Place?.Precision == "country"))
                 yield break;
             yield return e;
@@ -71,7 +72,7 @@ public sealed partial class EventExtractor
     }
 
     // A mention introduced by a preposition or a targeting word (ضد داعش، لداعش، مواقع داعش) is no one's subject.
-    private static bool ObjectLike(List<Token> tokens, EntityMention e, int sentenceStart)
+    private static bool ObjectLike(List<Token> tokens, EntityMention e, int sentenceStart, IReadOnlySet<string> targetMarkers, IReadOnlySet<string> prepositions)
     {
         var head = tokens[e.FirstToken];
         if (head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition)
@@ -79,13 +80,13 @@ public sealed partial class EventExtractor
         for (int k = e.FirstToken - 1; k >= Math.Max(sentenceStart, e.FirstToken - 2); k--)
         {
             if (tokens[k].Kind == TokenKind.Punctuation) continue;
-            return TargetMarkers.Contains(tokens[k].Normalized) || TargetMarkers.Contains(tokens[k].Stem) || Prepositions.Contains(tokens[k].Normalized);
+            return targetMarkers.Contains(tokens[k].Normalized) || targetMarkers.Contains(tokens[k].Stem) || prepositions.Contains(tokens[k].Normalized);
         }
         return false;
     }
 
     // The non-state armed party named most often so far (earlier sentences and this one), other than the doer.
-    private static EntityMention? MainOpponent(SentenceContext ctx, EntityMention doer)
+    private static EntityMention? MainOpponent(SentenceContext ctx, EntityMention doer, int minMentions = 1)
     {
         var key = PartyKey(doer);
         // Ties go to the party named most recently.
@@ -94,7 +95,7 @@ public sealed partial class EventExtractor
             // State forces and coalitions fight insurgents, not the militias that side with them.
             .Where(x => x.e.Kind == EntityKind.Actor && x.e.Actor!.Category is "rebel" or "islamist" or "militia" && PartyKey(x.e) != key
                 && !(x.e.Actor.Category == "militia" && (doer.IsStateSide || doer.Actor?.Category is "coalition" or "international")))
-            .GroupBy(x => PartyKey(x.e)).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(x => x.i))
+            .GroupBy(x => PartyKey(x.e)).Where(g => g.Count() >= minMentions).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(x => x.i))
             .Select(g => g.Last().e).FirstOrDefault();
     }
 

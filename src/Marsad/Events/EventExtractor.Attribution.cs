@@ -11,6 +11,9 @@ public sealed partial class EventExtractor
     // Every source the sentence credits, in order, with the token of the cue that introduces it.
     private List<(int Cue, Attribution Source)> FindSources(Document doc, SentenceContext ctx, Attribution? previous)
     {
+        // English names its source its own way (EventExtractor.English.cs): one per sentence.
+        if (SubjectFirst)
+            return SubjectFirstSource(doc, ctx, previous) is { } en ? [(ctx.First, en)] : [];
         var found = new List<(int, Attribution)>();
         foreach (var cue in ctx.Cues.Where(c => c.Class.StartsWith("attr_", StringComparison.Ordinal)).OrderBy(c => c.FirstToken))
         {
@@ -109,5 +112,5 @@ public sealed partial class EventExtractor
         return tokens[k].Normalized is "ان" or "انه" or "انها" or "انهم" or "بان" || tokens[k].Surface is ":" or "«" or "\"";
     }
 
-    private static bool IsStopper(Token t) => SpeechStoppers.Contains(t.Normalized) || SpeechStoppers.Contains(t.Stem);
+    private bool IsStopper(Token t) => _speechStoppers.Contains(t.Normalized) || _speechStoppers.Contains(t.Stem);
 }

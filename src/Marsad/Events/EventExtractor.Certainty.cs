@@ -35,6 +35,8 @@ public sealed partial class EventExtractor
                 && !next.EndsWith('ت') && !next.EndsWith("وا", StringComparison.Ordinal))
                 return ("speculative", q.Span);
         }
+        // "reportedly": the outlet passes the act on without naming whom from.
+        if (Near("certainty_reported") is { } rep) return ("reported", rep.Span);
         if (ctx.Source is { } src && Governs(doc, ctx, src, m, clause)
             && (src.ThirdParty || (src.Entity is not null && actor1 is not null && !SameParty(src, actor1))))
             return ("reported", src.Span);

@@ -33,10 +33,23 @@ public sealed partial class EventExtractor
             // Otherwise the noun after the number says what it counts: "17 صاروخا", "48 مروحية", "297 شخصا".
             if (key is null && ti + 1 < to && Longest(_lex.QuantityNouns.MatchesAt(tokens, ti + 1, to)) is { } after)
                 key = after.Entry.Value.Key;
+            // English puts adjectives between the count and its noun: "17 anti-aircraft missiles", "two Italian engineers".
+            for (int k = ti + 2; key is null && SubjectFirst && k < Math.Min(to, ti + 5); k++)
+            {
+                if (tokens[k - 1].Kind == TokenKind.Number || tokens[k - 1].Kind == TokenKind.Punctuation && tokens[k - 1].Surface != "-")
+                    break;
+                // "anti-aircraft": a noun glued after a hyphen qualifies the next one.
+                if (tokens[k - 1].Surface == "-")
+                    continue;
+                if (Longest(_lex.QuantityNouns.MatchesAt(tokens, k, to)) is { } later)
+                    key = later.Entry.Value.Key;
+            }
             if (key is null) continue;
             // People counted by an arrest are arrests, whatever noun counts them ("8 عناصر"، "297 شخصا").
             if (key is "people" or "fighters" && spec.Subtype == "arrests") key = "arrests";
             if (key is "people" && ctx.CuesIn(from, to, "fatality").Any(c => c.LastToken == tb - 1 || c.FirstToken == ti + 2)) key = "fatalities";
+            // "five soldiers were (later) killed": in English the killing word follows the counted people.
+            if (SubjectFirst && key is "people" or "fighters" && ctx.CuesIn(ti + 2, Math.Min(to, ti + 5), "fatality").Any()) key = "fatalities";
             if (!result.ContainsKey(key))
             {
                 result[key] = n.Min;

@@ -23,12 +23,28 @@ public sealed partial class EventExtractor
 
     private readonly EventLexicons _lex;
     private readonly EventFilter? _filter;
+    private readonly ExtractorGrammar? _grammar;
+    private readonly IReadOnlySet<string> _targetMarkers;
+    private readonly IReadOnlySet<string> _speechStoppers;
 
-    public EventExtractor(EventLexicons lexicons, EventFilter? filter = null)
+    private readonly Geo.Gazetteer? _gazetteer;
+
+    /// <summary>
+    /// An extractor with these lexicons; <paramref name="grammar"/> null means Arabic, whose word classes are built in.
+    /// The gazetteer, when given, lets a subject-first language name border strips ("its border with Libya").
+    /// </summary>
+    public EventExtractor(EventLexicons lexicons, EventFilter? filter = null, ExtractorGrammar? grammar = null, Geo.Gazetteer? gazetteer = null)
     {
         _lex = lexicons;
         _filter = filter;
+        _grammar = grammar;
+        _gazetteer = gazetteer;
+        _targetMarkers = grammar?.TargetMarkers ?? TargetMarkers;
+        _speechStoppers = grammar?.SpeechStoppers ?? SpeechStoppers;
     }
+
+    // English and other subject-first languages place actors by their own rules (EventExtractor.English.cs).
+    private bool SubjectFirst => _grammar?.SubjectFirst == true;
 
     /// <summary>Every candidate before filtering and merging, with the features the filter reads (for training).</summary>
     public IReadOnlyList<(EventRecord Record, IReadOnlyList<string> Features)> Candidates(Document doc)
@@ -80,7 +96,7 @@ public sealed partial class EventExtractor
                 lastOpposed = (fight.Actor1!, fight.Actor2!);
             previousSubject = found.Select(f => f.Actor1).FirstOrDefault(a => a is not null)
                 ?? ctx.Entities.FirstOrDefault(e => e.Kind is EntityKind.Actor or EntityKind.StateActor && e.Actor?.Category is not ("outlet" or "observer" or "civilians")
-                    && !ObjectLike(doc.Tokens, e, ctx.First))
+                    && !ObjectLike(doc.Tokens, e, ctx.First, _targetMarkers, _grammar?.Prepositions ?? Prepositions))
                 ?? previousSubject;
             // An event with no doer, no target, no place and no count says nothing an analyst can code:
             // it is a word for violence in passing ("خطف", "الاتفاق"), not a report.
@@ -91,6 +107,8 @@ public sealed partial class EventExtractor
                 found.RemoveAll(c => !_filter.Keeps(c.Type, c.Features));
             candidates.AddRange(found);
         }
+        if (SubjectFirst)
+            CreditClaims(contexts, candidates);
         return candidates;
     }
 
@@ -115,7 +133,10 @@ public sealed partial class EventExtractor
             for (int i = s.FirstToken; i < end; i++)
             {
                 var t = doc.Tokens[i];
-                if (t.Kind == TokenKind.Punctuation && t.Surface is "،" or "؛" or "," or ";" or ":" or "." or "؟")
+                // A dot inside an English sentence belongs to an abbreviation (U.S., Gen.): the splitter already ended sentences.
+                // ", who fled": an English relative clause belongs with the noun it follows (its subject).
+                if (t.Kind == TokenKind.Punctuation && t.Surface is "،" or "؛" or "," or ";" or ":" or "." or "؟" && !(SubjectFirst && t.Surface == ".")
+                    && !(SubjectFirst && t.Surface == "," && i + 1 < end && doc.Tokens[i + 1].Normalized is "who" or "which"))
                 {
                     if (i > start) clauses.Add((start, i));
                     start = i + 1;
@@ -123,6 +144,7 @@ public sealed partial class EventExtractor
             }
             if (end > start) clauses.Add((start, end));
             bool question = doc.Text.AsSpan(s.Span.Start, s.Span.Length).TrimEnd().EndsWith("؟".AsSpan())
+                || (SubjectFirst && doc.Text.AsSpan(s.Span.Start, s.Span.Length).TrimEnd().TrimEnd("\"”'".AsSpan()).EndsWith("?".AsSpan()))
                 || doc.Text.AsSpan(s.Span.Start, s.Span.Length).Contains("؟".AsSpan(), StringComparison.Ordinal);
             list.Add(new SentenceContext { Sentence = s, Cues = cues, Entities = ents, Clauses = clauses, IsQuestion = question });
         }
@@ -207,7 +229,7 @@ public sealed partial class EventExtractor
             found.Add(cand);
             // One event per location (ACLED): "استهدفت مواقع منها الضالع وقاعدة العند" is two strikes.
             if (cand.Place is { } p0)
-                foreach (var extra in CoordinatedPlaces(doc, ctx, p0, clause))
+                foreach (var extra in CoordinatedPlaces(doc, ctx, p0, clause, SubjectFirst))
                     found.Add(cand.WithPlace(extra));
         }
         // What a threat threatens ("هدد ... بشن هجمات في روما") has not happened.
@@ -310,6 +332,9 @@ public sealed partial class EventExtractor
             return false;
         if (spec.Anchored && !Anchored(doc, ctx, m, clause))
             return false;
+        // "Four soldiers were killed in the fighting": a toll that points back to an event already told.
+        if (spec.Consequence && ctx.HasCue(clause.Start, clause.End, "refers_back"))
+            return false;
         // Deaths in floods, road accidents or by court sentence, and family murders, are not political violence.
         if (spec.Type == "violence_against_civilians" && ctx.HasCue(ctx.First, ctx.End, "non_political"))
             return false;
@@ -330,7 +355,8 @@ public sealed partial class EventExtractor
         // Control changes hands over a place: "تحرير الاقتصاد" is not a battle.
         int reach = Math.Min(ctx.End, m.LastToken + 13);
         if (spec.Territory && !ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.FirstToken > m.LastToken && e.FirstToken < reach)
-            && !ctx.CuesIn(m.LastToken + 1, reach, "location").Any())
+            && !ctx.CuesIn(m.LastToken + 1, reach, "location").Any()
+            && !(SubjectFirst && ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.LastToken < m.FirstToken && e.LastToken >= Math.Max(clause.Start, m.FirstToken - 4))))
             return false;
         if (spec.After.Count > 0 && !spec.After.Any(a => ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), m.FirstToken, a).Any()))
             return false;
@@ -527,6 +553,10 @@ public sealed partial class EventExtractor
         if (hasTarget && spec.Type != "strategic_developments" && actor2 is null)
             actor2 = ctx.Entities.FirstOrDefault(e => e.Actor?.Category == "civilians" && e.FirstToken >= clause.Start && e.LastToken < clause.End && e != actor1);
 
+        // English word order is subject-verb-object: its own rules replace the roles read above (EventExtractor.English.cs).
+        if (SubjectFirst)
+            (actor1, actor2) = SubjectFirstRoles(doc, ctx, m, spec, clause, actors, hasTarget, victimOnly, previousSubject);
+
         // Place: nearest place after the trigger in the clause, else before it, else anywhere in the sentence.
         // "متمردين موالين لروسيا"، "قوات تابعة لإيران": a country after a word of allegiance is a side, not the place.
         var places = ctx.Entities.Where(e => e.Kind == EntityKind.Place
@@ -535,8 +565,9 @@ public sealed partial class EventExtractor
         var placesAfter = places.Where(p => p.FirstToken > m.LastToken && p.FirstToken < clause.End).OrderBy(p => p.FirstToken).ToList();
         if (spec.Type == "x_movement")
         {
-            bool Towards(EntityMention p) => PrecededBy(tokens, p, "الي") || PrecededBy(tokens, p, "نحو") || PrecededBy(tokens, p, "باتجاه");
-            origin = placesAfter.FirstOrDefault(p => PrecededBy(tokens, p, "من"));
+            bool Towards(EntityMention p) => _grammar is { } g ? g.Towards.Any(w => PrecededBy(tokens, p, w))
+                : PrecededBy(tokens, p, "الي") || PrecededBy(tokens, p, "نحو") || PrecededBy(tokens, p, "باتجاه");
+            origin = placesAfter.FirstOrDefault(p => _grammar is { } g ? g.From.Any(w => PrecededBy(tokens, p, w)) : PrecededBy(tokens, p, "من"));
             // غادر takes the place left as its object: "غادروا بلدة تيديرمين ... متجهين إلى أنسونغو".
             if (origin is null && tokens[m.FirstToken].MatchForms.Append(tokens[m.FirstToken].Normalized).Any(f => f.StartsWith("غادر", StringComparison.Ordinal)))
                 origin = placesAfter.FirstOrDefault(p => !Towards(p));
@@ -556,6 +587,9 @@ public sealed partial class EventExtractor
             && places.Where(p => p.Place is { Precision: not ("country" or "region") } q && q.Country == homeCountry)
                 .OrderBy(p => Math.Abs(p.FirstToken - m.FirstToken)).FirstOrDefault() is { } local)
             place = local;
+
+        if (SubjectFirst)
+            place = SubjectFirstPlace(doc, ctx, place, actor1, m);
 
         // A purchase happens where the buyer is, not at the seller named after من.
         if (spec.Subtype == "procurement")
@@ -592,7 +626,8 @@ public sealed partial class EventExtractor
 
         // Evidence: the trigger, its subject when it stands just before it, and the arguments that follow it in the clause.
         var evidence = m.Span;
-        if (actor1 is not null && actor1.LastToken < m.FirstToken && actor1.FirstToken >= clause.Start)
+        // An English subject far before the trigger ("groups signed a truce after days of fighting") is told with another verb.
+        if (actor1 is not null && actor1.LastToken < m.FirstToken && actor1.FirstToken >= clause.Start && !(SubjectFirst && actor1.LastToken < m.FirstToken - 5))
             evidence = evidence.Union(actor1.Span);
         int limitChar = tokens[Math.Min(clause.End - 1, m.LastToken + 12)].End;
         foreach (var sp0 in new[] { actor1?.Span, actor2?.Span, place?.Span, origin?.Span }.Concat(quantitySpans.Select(q => (TextSpan?)q)))

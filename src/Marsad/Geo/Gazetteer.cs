@@ -23,6 +23,10 @@ public sealed class Gazetteer
         _table = new Lazy<ToponymTable>(BuildTable, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
+    /// <summary>A curated entry (countries.tsv, places.tsv) by its English name ("Tunisia–Libya border"), or null.</summary>
+    public GazetteerEntry? CuratedByName(string englishName) =>
+        _curated.FirstOrDefault(p => string.Equals(p.Entry.Name, englishName, StringComparison.OrdinalIgnoreCase))?.Entry;
+
     /// <summary>Context words for places: place-type nouns, prepositions, ambiguous names.</summary>
     public PlaceCues Cues { get; }
 

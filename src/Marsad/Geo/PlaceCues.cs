@@ -24,10 +24,13 @@ public sealed class PlaceCues
     private readonly Dictionary<string, string> _words = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PlaceEvidence> _ambiguous = new(StringComparer.Ordinal);
 
-    public static PlaceCues Load(string lexiconDir)
+    public static PlaceCues Load(string lexiconDir) => Load(lexiconDir, "ar");
+
+    /// <summary>The place cues of <paramref name="lang"/> (its folder's place-cues.tsv; none when it has no such file).</summary>
+    public static PlaceCues Load(string lexiconDir, string lang)
     {
         var cues = new PlaceCues();
-        var path = Path.Combine(lexiconDir, "ar", "place-cues.tsv");
+        var path = Path.Combine(lexiconDir, lang, "place-cues.tsv");
         if (!File.Exists(path))
             return cues;
         foreach (var (line, f) in LexiconFiles.ReadRows(path, 2))

@@ -10,12 +10,38 @@ public sealed class MarsadPipeline
 {
     private readonly IReadOnlyList<IDocumentStage> _stages;
     private readonly EventExtractor _extractor;
+    private readonly Dictionary<string, (IReadOnlyList<IDocumentStage> Stages, EventExtractor Extractor)> _others = new(StringComparer.Ordinal);
 
+    /// <summary>A pipeline for Arabic (the default language) with these stages and extractor.</summary>
     public MarsadPipeline(IReadOnlyList<IDocumentStage> stages, EventExtractor extractor)
     {
         _stages = stages;
         _extractor = extractor;
     }
+
+    /// <summary>Adds the stages and extractor used for documents in <paramref name="lang"/> (a primary code such as "en").</summary>
+    public MarsadPipeline WithLanguage(string lang, IReadOnlyList<IDocumentStage> stages, EventExtractor extractor)
+    {
+        _others[lang] = (stages, extractor);
+        return this;
+    }
+
+    /// <summary>The languages with resources of their own besides Arabic.</summary>
+    public IReadOnlyCollection<string> OtherLanguages => _others.Keys;
+
+    /// <summary>The primary code of a language tag ("en-GB" → "en"); anything unknown reads as Arabic.</summary>
+    public static string PrimaryLanguage(string? lang)
+    {
+        if (string.IsNullOrWhiteSpace(lang))
+            return "ar";
+        var t = lang.Trim();
+        int dash = t.IndexOfAny(['-', '_']);
+        return (dash > 0 ? t[..dash] : t).ToLowerInvariant();
+    }
+
+    // Chosen once per document, so the Arabic path pays one dictionary probe and nothing else.
+    private (IReadOnlyList<IDocumentStage> Stages, EventExtractor Extractor) For(string? lang) =>
+        _others.Count > 0 && _others.TryGetValue(PrimaryLanguage(lang), out var r) ? r : (_stages, _extractor);
 
     /// <summary>
     /// Builds the pipeline with the lexicons in <paramref name="lexiconDir"/> (default: the ones shipped beside the
@@ -30,9 +56,18 @@ public sealed class MarsadPipeline
             throw new DirectoryNotFoundException($"lexicon folder not found: {dir}");
         var actors = ActorDictionary.Load(dir);
         var gazetteer = Gazetteer.Load(dir, actors, gazetteerDir);
-        return new(
+        var pipeline = new MarsadPipeline(
             [new TextAnalyzer(), new NumberRecognizer(), new TimeRecognizer(), .. NerStage(), new EntityRecognizer(actors, gazetteer)],
             new EventExtractor(EventLexicons.Load(dir), useFilter ? LoadFilter(dir) : null));
+        // English is read when the lexicon folder has its triggers; a folder with Arabic alone still works.
+        if (File.Exists(Path.Combine(dir, "en", "triggers.tsv")))
+        {
+            var enActors = ActorDictionary.Load(dir, "en");
+            pipeline.WithLanguage("en",
+                [new TextAnalyzer(english: true), new EnglishNumberRecognizer(), new EnglishTimeRecognizer(), EnglishEntityRecognizer.Create(enActors, gazetteer, dir)],
+                new EventExtractor(EventLexicons.Load(dir, "en"), null, ExtractorGrammar.English, gazetteer));
+        }
+        return pipeline;
     }
 
     // The NER model finds people and organisations the actor dictionary does not know; without the
@@ -54,7 +89,7 @@ public sealed class MarsadPipeline
     public Document Analyze(Article article)
     {
         var doc = new Document(article);
-        foreach (var stage in _stages)
+        foreach (var stage in For(article.Lang).Stages)
             stage.Process(doc);
         return doc;
     }
@@ -62,12 +97,12 @@ public sealed class MarsadPipeline
     public (Document Document, IReadOnlyList<EventRecord> Events) Process(Article article)
     {
         var doc = Analyze(article);
-        return (doc, _extractor.Extract(doc));
+        return (doc, For(article.Lang).Extractor.Extract(doc));
     }
 
     public IReadOnlyList<EventRecord> Extract(Article article) => Process(article).Events;
 
     /// <summary>Every candidate event of an article before filtering and merging, with its features (for training the filter).</summary>
     public IReadOnlyList<(EventRecord Record, IReadOnlyList<string> Features)> Candidates(Article article) =>
-        _extractor.Candidates(Analyze(article));
+        For(article.Lang).Extractor.Candidates(Analyze(article));
 }

@@ -34,6 +34,17 @@ public static class SentenceSplitter
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
         LatinAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Abbreviations only English reports write often (month names, ranks): kept apart so that Arabic
+    // splitting stays exactly what it was.
+    private static readonly HashSet<string> EnglishAbbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "brig", "cpl", "pvt", "mt", "ft",
+        "approx", "est", "fig", "al", "cf", "pp", "vol",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> EnglishAbbreviationLookup =
+        EnglishAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Sentence spans of the whole text.</summary>
     public static List<TextSpan> Split(string text)
     {
@@ -43,7 +54,10 @@ public static class SentenceSplitter
     }
 
     /// <summary>Appends the sentence spans found inside <paramref name="within"/> to <paramref name="output"/>.</summary>
-    public static void Split(string text, TextSpan within, List<TextSpan> output)
+    public static void Split(string text, TextSpan within, List<TextSpan> output) => Split(text, within, output, english: false);
+
+    /// <summary>As <see cref="Split(string, TextSpan, List{TextSpan})"/>; <paramref name="english"/> also knows English abbreviations (Jan., Brig.).</summary>
+    public static void Split(string text, TextSpan within, List<TextSpan> output, bool english)
     {
         int end = within.End;
         int sentenceStart = within.Start;
@@ -65,7 +79,7 @@ public static class SentenceSplitter
             else if (!followedBySpace || !strong)
                 boundary = false;
             else if (singleDot)
-                boundary = !IsAbbreviation(text, within.Start, i);
+                boundary = !IsAbbreviation(text, within.Start, i, english);
             else
                 boundary = true;
 
@@ -114,7 +128,7 @@ public static class SentenceSplitter
         return j;
     }
 
-    private static bool IsAbbreviation(string text, int lowerBound, int dot)
+    private static bool IsAbbreviation(string text, int lowerBound, int dot, bool english)
     {
         int w = dot;
         while (w > lowerBound && IsWordChar(text[w - 1])) w--;
@@ -132,7 +146,7 @@ public static class SentenceSplitter
         }
         if (letters == 1)
             return !digitBefore; // د. م. هـ. J. — but 2015م. ends a sentence
-        return latin ? AbbreviationLookup.Contains(word) : ArabicInitialLookup.Contains(word);
+        return latin ? AbbreviationLookup.Contains(word) || (english && EnglishAbbreviationLookup.Contains(word)) : ArabicInitialLookup.Contains(word);
     }
 
     private static bool IsWordChar(char c) => char.IsLetter(c) || ArabicNormalizer.IsArabicDiacritic(c);
