@@ -202,9 +202,10 @@ public sealed partial class EventExtractor
             if (spec.Type == "x_movement" && CarriesPronoun(doc.Tokens[m.FirstToken], m.Entry.Words[0])
                 && !ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), Math.Min(ctx.End, m.LastToken + 5), "fighter").Any())
                 continue;
-            // A movement is news for where forces go or leave: one with no place at either end ("انسحبت بعض
-            // التشكيلات من برنامج التدريب") cannot be mapped or followed, and is mostly figurative.
-            if (spec.Type == "x_movement" && cand.Place is null && cand.Origin is null)
+            // A relocation is news for where fighters go or leave: one with no place at either end ("انسحبت بعض
+            // التشكيلات من برنامج التدريب") cannot be mapped or followed, and is mostly figurative. Deployments
+            // keep theirs: forces sent "to the border" are news even where the gazetteer has no name for it.
+            if (spec.Subtype == "relocation" && cand.Place is null && cand.Origin is null)
                 continue;
             // Movement is coded for armed actors: "وصل اللاعب" is not a relocation. The mover must be an
             // armed party or fighters must be named right beside the verb.
