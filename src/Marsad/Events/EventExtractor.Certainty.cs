@@ -16,6 +16,7 @@ public sealed partial class EventExtractor
         Cue? Close(string cls) => ctx.CuesIn(nearStart, Math.Min(clause.End, m.LastToken + 3), cls).LastOrDefault();
 
         if (Near("certainty_denied") is { } d) return ("denied", d.Span);
+        if (ctx.CuesIn(m.LastToken + 1, clause.End, "certainty_denied_after").FirstOrDefault() is { } da) return ("denied", da.Span);
         if (ctx.CuesIn(ctx.First, ctx.End, "certainty_unconfirmed").FirstOrDefault() is { } u) return ("unconfirmed", u.Span);
         var trig = tokens[m.FirstToken];
         bool future = trig.Segments.Any(s => s.Role == SegmentRole.Future)

@@ -53,6 +53,13 @@ public class CertaintyTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void AReportCalledUntrueAfterwardsIsDenied()
+    {
+        var e = Assert.Single(fx.Events("قالت السفارة الروسية في باماكو أمس إن التقارير التي أفادت بخطف ثلاثة طيارين روس في وسط مالي غير صحيحة."));
+        Assert.Equal("denied", e.Certainty);
+    }
+
+    [Fact]
     public void AccordingToLocalSources()
     {
         var e = Single("اندلعت اشتباكات بين الجيش الليبي ومسلحين في سبها بحسب مصادر محلية.");
