@@ -403,7 +403,7 @@ public sealed partial class EventExtractor
     private static bool Satisfies(SentenceContext ctx, string need, (int Start, int End) clause, PhraseMatch<TriggerSpec> m) => need switch
     {
         "armed_actor" => ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End
-            && (e.Kind == EntityKind.StateActor || (e.Kind == EntityKind.Actor && e.Actor!.Category is not ("outlet" or "observer" or "civilians" or "protesters")))),
+            && (e.Kind == EntityKind.StateActor || (e.Kind == EntityKind.Actor && e.Actor!.Category is not ("outlet" or "observer" or "civilians" or "protesters" or "person" or "organization" or "political")))),
         "nationality" => ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && e.Kind == EntityKind.Nationality),
         "origin" => ctx.Entities.Any(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End && e.Kind == EntityKind.Place),
         _ => ctx.Cues.Any(c => c.Class == need && c.FirstToken >= clause.Start && c.LastToken < clause.End
