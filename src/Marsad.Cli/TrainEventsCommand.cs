@@ -22,7 +22,7 @@ public static class TrainEventsCommand
         var maxDevLoss = new Option<double>("--max-dev-loss")
         {
             Description = "Thresholds may cost the evaluation-set candidates at most this much cross-validated F1 against the rules alone.",
-            DefaultValueFactory = _ => 0.01,
+            DefaultValueFactory = _ => 0.02,
         };
         var cmd = new Command("events", "Train the event filter (logistic regression over candidate events) and report cross-validated scores.");
         foreach (var o in new Option[] { gsr, articles, gold, output, folds, epochs, lexicons, without, maxDevLoss })

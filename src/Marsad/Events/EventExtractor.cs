@@ -320,7 +320,10 @@ public sealed partial class EventExtractor
         if (spec.Subtype == "abduction_forced_disappearance" && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "prize").Any())
             return false;
         // "معاركها الأدبية"، "المعركة الانتخابية": a battle of ideas, votes or courts.
-        if (spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 2), "figurative").Any())
+        if (spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 4), "figurative").Any())
+            return false;
+        // "استعادة الإرث"، "تحرير الرهائن": what is won back or freed is not ground.
+        if (spec.Territory && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 3), "not_territory").Any())
             return false;
         // "منذ اعتداءات سبتمبر"، "بعد اعتداءات مومباي"، "قبل وقوع الهجوم": a verbal noun right after a preposition of
         // time is the landmark another fact is dated by; the act itself is told elsewhere, if at all.

@@ -44,6 +44,8 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("وخطف الملياردير الأميركي المرشح في الانتخابات الأضواء في المناظرة الأولى أمس.")]
     [InlineData("داهمت الشرطة أمس منازل مطلوبين في عصابات متورطة في عمليات خطف بالبقاع.")]
     [InlineData("وعلمت الصحيفة أن الفنان فارس مهدي هدد برفع دعوى ضد المطرب بسبب ألحان أغنيته.")]
+    [InlineData("وتسعى الدار إلى تقنيات تمكن الخبراء من استعادة هذا الإرث المهم من تاريخ العراق.")]
+    [InlineData("وطالب الخطيب القوى السياسية بتوحيد مواقفها في المعركة الجارية ضد الإرهاب في العراق.")]
     [InlineData("وقال زعيم حزب الله إن الحزب يعتمد على الدعم الإيراني بعد الاتفاق النووي الذي وقعته طهران مع الغرب.")]
     [InlineData("صرح رئيس الوزراء لزواره بأنه وصل الخط الأحمر بسبب المأزق في بيروت.")]
     [InlineData("وقال المقداد إن بعض تشكيلات الجيش الحر انسحبت من برنامج التدريب الأميركي.")]
@@ -120,6 +122,11 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("وقالت الخارجية إن مسلحين خطفوا مواطنا أثناء توجهه إلى عمله بالقاهرة أمس.")]
     [InlineData("وتخوض القوات العراقية معارك كر وفر في مدينة الرمادي ضد المسلحين.")]
     public void NoMovementIsRead(string text) => Assert.DoesNotContain(fx.Events(text), e => e.Type == "x_movement");
+
+    [Fact]
+    public void FreeingHostagesIsNoChangeOfTerritory() =>
+        Assert.DoesNotContain(fx.Events("أعلن مصدر عسكري مالي أن عملية تحرير الرهائن المحتجزين في أحد فنادق مدينة سيفاري ما زالت متواصلة."),
+            e => e.Subtype is "government_regains_territory" or "non_state_actor_overtakes_territory");
 
     [Fact]
     public void ACampaignGoingOnSinceLongAgoIsNotAnOccurrence()
