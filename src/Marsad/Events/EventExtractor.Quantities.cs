@@ -64,6 +64,15 @@ public sealed partial class EventExtractor
                     result[key] = 2;
                     spans.Add(tokens[i].Span);
                 }
+        // One person killed, told without a number: "لقي شرطي مصرعه"، "مقتل جندي وإصابة ثلاثة"، "قتل مسلح".
+        if (!result.ContainsKey("fatalities") && spec.Consequence
+            && (ctx.CuesIn(m.LastToken + 1, Math.Min(to, m.LastToken + 2), "single_person").FirstOrDefault()
+                ?? ctx.CuesIn(Math.Max(from, m.FirstToken - 1), m.FirstToken, "single_person").FirstOrDefault()) is { } one
+            && !(one.LastToken + 1 < tokens.Count && tokens[one.LastToken + 1].Kind == TokenKind.Number))
+        {
+            result["fatalities"] = 1;
+            spans.Add(one.Span);
+        }
         // A killing of one named person: "قتل «طلال السعيدي» زعيم ...".
         if (!result.ContainsKey("fatalities") && m.Entry.Words.Any(w => w.Form.StartsWith("قتل", StringComparison.Ordinal)))
         {

@@ -238,8 +238,21 @@ public sealed partial class EventExtractor
             found.RemoveAll(f => f != threat && Violent(f.Type) && f.Clause == threat.Clause && f.TriggerToken > threat.TriggerToken);
         // A death toll told as the result of a strike or bombing in the same sentence is that event's, not a new one.
         // An attack told in the pluperfect (كانت قد نفذت هجوما) is an earlier event of its own.
-        found.RemoveAll(c => c.Consequence && found.Any(f => !f.Consequence && Violent(f.Type) && SameDate(f.Time, c.Time)
-            && (!c.Background || f.Background)));
+        foreach (var toll in found.Where(c => c.Consequence).ToList())
+        {
+            var cause = found.FirstOrDefault(f => !f.Consequence && Violent(f.Type) && SameDate(f.Time, toll.Time) && (!toll.Background || f.Background));
+            if (cause is null)
+                continue;
+            // The counts told with the toll ("لقي شرطي مصرعه وأصيب ثلاثة") are the cause's when it has none of its own.
+            if (toll.Quantities.Keys.Any(k => !cause.Quantities.ContainsKey(k)))
+            {
+                var q = new Dictionary<string, long>(cause.Quantities);
+                foreach (var (k, v) in toll.Quantities)
+                    q.TryAdd(k, v);
+                found[found.IndexOf(cause)] = cause with { Quantities = q };
+            }
+            found.Remove(toll);
+        }
         return found;
     }
 
@@ -501,7 +514,11 @@ public sealed partial class EventExtractor
         // "سيطرة قوات حكومة الوفاق على ...": the genitive of a noun of control is who took it.
         bool genitiveAgent = spec.Type is "explosions_remote_violence" or "battles";
         // After a noun of violence, lam marks the doer ("ضربات جوية للتحالف"), not the target it marks elsewhere.
-        if (actor1 is null && spec.Noun && genitiveAgent && !spec.Territory
+        // قصف is a verb and a verbal noun alike: after a preposition or with the article ("في قصف لقوات النظام")
+        // it is the noun.
+        bool usedAsNoun = spec.Noun || tokens[m.FirstToken].Segments.Any(g => g.Role is SegmentRole.Article or SegmentRole.Preposition)
+            || (m.FirstToken > ctx.First && Prepositions.Contains(tokens[m.FirstToken - 1].Normalized));
+        if (actor1 is null && usedAsNoun && genitiveAgent && !spec.Territory
             && after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 2 && IsLamAgent(tokens, e) && !victimOnly(e)) is { } lamAgent)
             actor1 = lamAgent;
         if (actor1 is null && nearAfter is not null && (!spec.Noun || nearAfter.Kind == EntityKind.Nationality || IsLamAgent(tokens, nearAfter)
@@ -531,6 +548,17 @@ public sealed partial class EventExtractor
         // Killing and wounding verbs are mostly passive in news ("قتل وأصيب سبعة"): nobody carries over into them.
         if (actor1 is null && !spec.Noun && !passiveLike && !spec.Consequence && !spec.NoAgent && previousSubject is not null)
             actor1 = previousSubject;
+        // "على يد مسلحين من داعش"، "برصاص قناصة الحوثيين"، "من قبل الشرطة": whoever these name did it, whatever
+        // the word order put first; a party taken for the doer before is then the one it was done to.
+        if (hasTarget && actors.FirstOrDefault(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End
+                && ctx.CuesIn(Math.Max(m.LastToken + 1, e.FirstToken - 3), e.FirstToken, "agent_marker").Any()) is { } agent)
+        {
+            if (actor1 is not null && actor1 != agent && !SameActor(actor1, agent))
+                actor2 ??= actor1;
+            actor1 = agent;
+            if (actor2 == agent || SameActor(agent, actor2))
+                actor2 = null;
+        }
         // "إطلاق النار عليه": a pronoun on the trigger's preposition is the target, told before; a party named
         // further on ("بالتخابر مع قوات النظام") is not who was shot.
         bool targetIsPronoun = spec.Victim && m.LastToken > m.FirstToken && tokens[m.LastToken].Segments.Any(g => g.Role == SegmentRole.Pronoun);

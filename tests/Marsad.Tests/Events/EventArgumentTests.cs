@@ -26,6 +26,25 @@ public class EventArgumentTests(PipelineFixture fx) : IClassFixture<PipelineFixt
         Assert.True(e.ArgumentSpans.ContainsKey("actor2"));
     }
 
+    [Theory]
+    // The doer named after the act by "على يد"، "برصاص" or a lam after a noun of shelling.
+    [InlineData("قتل ثلاثة جنود أمس على يد مسلحين من تنظيم داعش في العريش.", "Islamic State")]
+    [InlineData("قتل مدنيان أمس برصاص قناصة الحوثيين في تعز.", "Houthis")]
+    [InlineData("أصيب خمسة أشخاص أمس في قصف لقوات النظام على مدينة داريا.", "Military Forces of Syria")]
+    public void TheDoerNamedAfterTheActIsActor1(string text, string actor1)
+    {
+        var e = Assert.Single(fx.Events(text));
+        Assert.Equal(actor1, e.Actor1);
+        Assert.NotEqual(actor1, e.Actor2);
+    }
+
+    [Fact]
+    public void OnePersonKilledIsATollOfOne()
+    {
+        var e = Assert.Single(fx.Events("لقي شرطي مصرعه وأصيب ثلاثة آخرون أمس إثر قيام مسلحين بإطلاق النار على سيارتهم في الفيوم."));
+        Assert.Equal(1, e.Fatalities);
+    }
+
     [Fact]
     public void ActorSpansPointAtTheMentions()
     {
