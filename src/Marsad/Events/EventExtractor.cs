@@ -322,6 +322,9 @@ public sealed partial class EventExtractor
             || ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "question_word").Any()
             || ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 1), m.FirstToken, "anaphor").Any())
             return false;
+        // Permission reaches past who is allowed: "السماح للطائرات الأمريكية بشن غارات".
+        if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 5), m.FirstToken, "permission").Any())
+            return false;
         // "كان الحوثيون يستخدمونها في إطلاق صواريخ": كان with an imperfect tells a habit, not an occurrence.
         foreach (var aux in ctx.CuesIn(clause.Start, m.FirstToken, "past_aux"))
             for (int k = aux.LastToken + 1; k <= Math.Min(m.FirstToken - 1, aux.LastToken + 3); k++)
