@@ -40,6 +40,10 @@ public sealed partial class EventExtractor
         "من", "في", "علي", "الي", "عن", "مع", "بعد", "قبل", "حول", "منذ", "خلال", "ضد", "عبر", "نحو", "اثر", "عقب", "لدي",
     };
 
+    // A word inside a prepositional phrase: a preposition clitic on it (بالهجوم) or one standing before it (في قصف).
+    private static bool AfterPreposition(List<Token> tokens, SentenceContext ctx, int i) =>
+        tokens[i].Segments.Any(g => g.Role == SegmentRole.Preposition) || (i > ctx.First && Prepositions.Contains(tokens[i - 1].Normalized));
+
     // ل of purpose on a verbal noun (لشن، لنقل، لتنفيذ): the segmenter keeps short words whole, so look at the forms too.
     private static bool IsPurposeLam(Token t)
     {

@@ -28,8 +28,7 @@ public sealed partial class EventExtractor
         // is usually known already; a verb or an indefinite noun in the first clause is usually the news.
         var head = tokens[m.FirstToken];
         f.Add("def:" + head.Segments.Any(g => g.Role == SegmentRole.Article));
-        f.Add("prep:" + (head.Segments.Any(g => g.Role == SegmentRole.Preposition)
-            || (m.FirstToken > ctx.First && Prepositions.Contains(tokens[m.FirstToken - 1].Normalized))));
+        f.Add("prep:" + AfterPreposition(tokens, ctx, m.FirstToken));
         f.Add("clause:" + (ctx.Clauses.Count > 0 && ctx.Clauses[0] == clause ? "first" : "later"));
         var trig = tokens[m.FirstToken].Normalized;
         if (!spec.Noun)

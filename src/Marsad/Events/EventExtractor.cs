@@ -187,7 +187,7 @@ public sealed partial class EventExtractor
             // the report, the act is a campaign going on, not an occurrence; one begun "منذ الجمعة" or "منذ صباح
             // أمس" is the news. (منذ before a count, "منذ يومين", means "ago".)
             if (doc.Published is { } pub2 && cand.Time is { Kind: not ("ago" or "vague_past"), Value: { } began } since
-                && began.Start < pub2.AddDays(-7) && SinceBefore(doc, since))
+                && began.Start < pub2.AddDays(-7) && SinceBefore(doc, ctx, since))
                 continue;
             // An agreement is coded between parties (ACLED: a ceasefire, a deal between conflict actors); one
             // that names none (الاتفاق النووي، اتفاقية تعاون) is a topic of the news, not an event in it.
@@ -272,10 +272,13 @@ public sealed partial class EventExtractor
     }
 
     // The time expression is introduced by منذ (since), directly or through a word like بداية (منذ بداية الشهر).
-    private static bool SinceBefore(Document doc, TimeMention time)
+    // An event's time is one of its sentence's, so only the sentence is searched.
+    private static bool SinceBefore(Document doc, SentenceContext ctx, TimeMention time)
     {
-        int k = doc.Tokens.FindIndex(t => t.Start >= time.Span.Start);
-        for (int j = k - 1; j >= 0 && j >= k - 2; j--)
+        int k = doc.Tokens.FindIndex(ctx.First, ctx.Sentence.TokenCount, t => t.Start >= time.Span.Start);
+        if (k < 0)
+            return false;
+        for (int j = k - 1; j >= ctx.First && j >= k - 2; j--)
         {
             if (doc.Tokens[j].Normalized == "منذ")
                 return true;
@@ -519,8 +522,7 @@ public sealed partial class EventExtractor
         // After a noun of violence, lam marks the doer ("ضربات جوية للتحالف"), not the target it marks elsewhere.
         // قصف is a verb and a verbal noun alike: after a preposition or with the article ("في قصف لقوات النظام")
         // it is the noun.
-        bool usedAsNoun = spec.Noun || tokens[m.FirstToken].Segments.Any(g => g.Role is SegmentRole.Article or SegmentRole.Preposition)
-            || (m.FirstToken > ctx.First && Prepositions.Contains(tokens[m.FirstToken - 1].Normalized));
+        bool usedAsNoun = spec.Noun || tokens[m.FirstToken].Segments.Any(g => g.Role == SegmentRole.Article) || AfterPreposition(tokens, ctx, m.FirstToken);
         if (actor1 is null && usedAsNoun && genitiveAgent && !spec.Territory
             && after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 2 && IsLamAgent(tokens, e) && !victimOnly(e)) is { } lamAgent)
             actor1 = lamAgent;

@@ -30,6 +30,7 @@ internal sealed class TimeScanner
     private static readonly string Ghad = TimeLexicon.Norm("غد");
     private static readonly string AlGhad = TimeLexicon.Norm("الغد");
     private static readonly string Baad = TimeLexicon.Norm("بعد");
+    private static readonly string Hadi = TimeLexicon.Norm("الحادي");
     private static readonly string Qabl = TimeLexicon.Norm("قبل");
     private static readonly string Mundhu = TimeLexicon.Norm("منذ");
     private static readonly string Khilal = TimeLexicon.Norm("خلال");
@@ -896,7 +897,7 @@ internal sealed class TimeScanner
             (day, k) = (day + 10, k + 1);
         else if (day < 10 && W(k) is { } tens && TimeLexicon.OrdinalTens.TryGetValue(tens, out int t))
             (day, k) = (day + t, k + 1);
-        else if (o.Form == TimeLexicon.Norm("الحادي"))
+        else if (o.Form == Hadi)
             return null;
         return day is >= 1 and <= 31 ? (day, k, o.Prefix) : null;
     }

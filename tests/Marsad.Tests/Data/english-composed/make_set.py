@@ -1,6 +1,10 @@
 # Builds the composed English development set (texts written for Marsad; fictional reports).
-import json
-D = "/work/wt-en/tests/Marsad.Tests/Data/english-composed/"
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from composed import ComposedSet  # noqa: E402
+
 P = {
  "Ben Gardane": ("Ben Gardane", "TN", 33.138, 11.22, "point"),
  "Sirte": ("Sirte", "LY", 31.21, 16.59, "point"),
@@ -26,23 +30,8 @@ P = {
  "Mosul": ("Mosul", "IQ", 36.34, 43.13, "point"),
  "Syria": ("Syria", "SY", 35.0, 38.5, "country"),
 }
-def place(k):
-    if k is None: return None
-    n, c, la, lo, pr = P[k]
-    return {"name": n, "country": c, "lat": la, "lon": lo, "precision": pr}
-def day(d): return {"start": d, "end": d, "precision": "day"}
-def rng(a, b, p="range"): return {"start": a, "end": b, "precision": p}
-
-articles = []
-gold = []
-def art(id, pub, title, text): articles.append({"id": id, "lang": "en", "published": pub, "source": "composed", "url": None, "title": title, "text": text})
-def ev(a, t, st, a1, a2, pl, date, q, cert, rb, evid, origin=None):
-    g = {"article": a, "type": t, "subtype": st, "actor1": a1, "actor2": a2, "place": place(pl), "date": date,
-         "quantities": q, "fatalities": q.get("fatalities") if q else None, "certainty": cert, "reported_by": rb, "evidence": evid}
-    if origin: g["origin"] = place(origin)
-    text = next(x["text"] for x in articles if x["id"] == a)
-    assert evid in text, (a, evid)
-    gold.append(g)
+S = ComposedSet(P)
+place, day, rng, art, ev = S.place, S.day, S.rng, S.art, S.ev
 
 art("en-bengardane", "2016-03-08", "Militants and security forces clash in Ben Gardane",
     "Tunisian security forces clashed with Islamic State militants in Ben Gardane on Monday, killing 21 militants, the Interior Ministry said. "
@@ -164,8 +153,4 @@ ev("en-mosul", "battles", "government_regains_territory", ["Military Forces of I
 ev("en-mosul", "x_movement", "relocation", ["Islamic State"], [], "Syria", None,
    None, "unconfirmed", [], "dozens of Islamic State fighters fled to Syria")
 
-with open(D + "articles.jsonl", "w") as f:
-    for a in articles: f.write(json.dumps(a, ensure_ascii=False) + "\n")
-with open(D + "gold.jsonl", "w") as f:
-    for g in gold: f.write(json.dumps(g, ensure_ascii=False) + "\n")
-print(len(articles), "articles", len(gold), "events")
+S.write(__file__)

@@ -1,7 +1,11 @@
 # Builds the held-out composed English set: fictional reports written for Marsad AFTER the English rules were
 # tuned on english-composed, and scored once without changing anything for them.
-import json
-D = "/work/wt-en/tests/Marsad.Tests/Data/english-heldout/"
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from composed import ComposedSet  # noqa: E402
+
 P = {
  "Benghazi": ("Benghazi", "LY", 32.12, 20.07, "point"), "Derna": ("Derna", "LY", 32.76, 22.64, "point"),
  "Arish": ("Arish", "EG", 31.13, 33.8, "point"), "Rafah": ("Rafah", "EG", 31.28, 34.24, "point"),
@@ -9,20 +13,8 @@ P = {
  "Tunis": ("Tunis", "TN", 36.81, 10.18, "point"), "Tunisia": ("Tunisia", "TN", 34.0, 9.5, "country"),
  "Timbuktu": ("Timbuktu", "ML", 16.77, -3.01, "point"),
 }
-def place(k):
-    if k is None: return None
-    n, c, la, lo, pr = P[k]
-    return {"name": n, "country": c, "lat": la, "lon": lo, "precision": pr}
-def day(d): return {"start": d, "end": d, "precision": "day"}
-def rng(a, b): return {"start": a, "end": b, "precision": "range"}
-articles, gold = [], []
-def art(id, pub, title, text): articles.append({"id": id, "lang": "en", "published": pub, "source": "composed", "url": None, "title": title, "text": text})
-def ev(a, t, st, a1, a2, pl, date, q, cert, rb, evid, alt=None):
-    g = {"article": a, "type": t, "subtype": st, "actor1": a1, "actor2": a2, "place": place(pl), "date": date,
-         "quantities": q, "fatalities": q.get("fatalities") if q else None, "certainty": cert, "reported_by": rb, "evidence": evid}
-    if alt: g["alt"] = alt
-    assert evid in next(x["text"] for x in articles if x["id"] == a), evid
-    gold.append(g)
+S = ComposedSet(P)
+place, day, rng, art, ev = S.place, S.day, S.rng, S.art, S.ev
 
 art("ho-benghazi", "2016-05-10", "Haftar forces take Benghazi district",
     "Forces loyal to Khalifa Haftar seized the Ganfouda district of Benghazi from Islamist fighters on Sunday after weeks of heavy fighting, a military spokesman said. "
@@ -73,8 +65,4 @@ ev("ho-timbuktu", "x_movement", "relocation", ["Al-Qaeda", "attackers"], [], "Ti
 ev("ho-timbuktu", "x_security_measure", "alert_or_patrol", ["Military Forces of Mali"], [], "Timbuktu", None,
    None, "planned", ["army"], "it would reinforce security around the city")
 
-with open(D + "articles.jsonl", "w") as f:
-    for a in articles: f.write(json.dumps(a, ensure_ascii=False) + "\n")
-with open(D + "gold.jsonl", "w") as f:
-    for g in gold: f.write(json.dumps(g, ensure_ascii=False) + "\n")
-print(len(articles), "articles", len(gold), "events")
+S.write(__file__)

@@ -1,26 +1,19 @@
 # Builds the second held-out composed English set: fictional reports written for Marsad after all tuning on
 # english-composed and english-heldout, scored once, with nothing changed for them afterwards.
-import json
-D = "/work/wt-en/tests/Marsad.Tests/Data/english-heldout2/"
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from composed import ComposedSet  # noqa: E402
+
 P = {
  "Bir al-Abed": ("Bir al-Abed", "EG", 31.02, 33.01, "point"), "Sousse": ("Sousse", "TN", 35.83, 10.64, "point"),
  "Fallujah": ("Fallujah", "IQ", 33.35, 43.78, "point"), "Ben Gardane": ("Ben Gardane", "TN", 33.14, 11.22, "point"),
  "Baghdad": ("Baghdad", "IQ", 33.31, 44.36, "point"), "Ras Lanuf": ("Ras Lanuf", "LY", 30.5, 18.57, "point"),
  "Es Sider": ("Es Sider", "LY", 30.63, 18.35, "point"),
 }
-def place(k):
-    if k is None: return None
-    n, c, la, lo, pr = P[k]
-    return {"name": n, "country": c, "lat": la, "lon": lo, "precision": pr}
-def day(d): return {"start": d, "end": d, "precision": "day"}
-def rng(a, b): return {"start": a, "end": b, "precision": "range"}
-articles, gold = [], []
-def art(id, pub, title, text): articles.append({"id": id, "lang": "en", "published": pub, "source": "composed", "url": None, "title": title, "text": text})
-def ev(a, t, st, a1, a2, pl, date, q, cert, rb, evid):
-    g = {"article": a, "type": t, "subtype": st, "actor1": a1, "actor2": a2, "place": place(pl), "date": date,
-         "quantities": q, "fatalities": q.get("fatalities") if q else None, "certainty": cert, "reported_by": rb, "evidence": evid}
-    assert evid in next(x["text"] for x in articles if x["id"] == a), evid
-    gold.append(g)
+S = ComposedSet(P)
+place, day, rng, art, ev = S.place, S.day, S.rng, S.art, S.ev
 
 art("h2-mosque", "2017-11-25", "Mosque attack in North Sinai",
     "Gunmen stormed a mosque in Bir al-Abed in North Sinai during Friday prayers, killing at least 235 worshippers, state media said. "
@@ -66,8 +59,4 @@ for pl in ("Ras Lanuf", "Es Sider"):
     ev("h2-oil", "battles", "non_state_actor_overtakes_territory", ["Libyan National Army"], ["Petroleum Facilities Guard"], pl, day("2016-09-11"),
        None, "confirmed", [], "Forces loyal to Khalifa Haftar took control of the oil ports of Ras Lanuf and Es Sider on Sunday")
 
-with open(D + "articles.jsonl", "w") as f:
-    for a in articles: f.write(json.dumps(a, ensure_ascii=False) + "\n")
-with open(D + "gold.jsonl", "w") as f:
-    for g in gold: f.write(json.dumps(g, ensure_ascii=False) + "\n")
-print(len(articles), "articles", len(gold), "events")
+S.write(__file__)
