@@ -189,6 +189,11 @@ public sealed partial class EventExtractor
             if (doc.Published is { } pub2 && cand.Time is { Kind: not ("ago" or "vague_past"), Value: { } began } since
                 && began.Start < pub2.AddDays(-7) && SinceBefore(doc, ctx, since))
                 continue;
+            // "قتل ثلاثة آلاف جندي منذ الاجتياح في 2003": since a year or a month, whatever the report's date, a
+            // count is a tally of a campaign, not one occurrence.
+            if (cand.Time is { Kind: not ("ago" or "vague_past"), Value.Precision: DatePrecision.Year or DatePrecision.Month } tally
+                && SinceBefore(doc, ctx, tally))
+                continue;
             // An agreement is coded between parties (ACLED: a ceasefire, a deal between conflict actors); one
             // that names none (الاتفاق النووي، اتفاقية تعاون) is a topic of the news, not an event in it.
             if (spec.Subtype == "agreement" && cand.Actor1 is null)
@@ -236,11 +241,16 @@ public sealed partial class EventExtractor
         // What a threat threatens ("هدد ... بشن هجمات في روما") has not happened.
         foreach (var threat in found.Where(f => f.Type == "x_threat").ToList())
             found.RemoveAll(f => f != threat && Violent(f.Type) && f.Clause == threat.Clause && f.TriggerToken > threat.TriggerToken);
+        // Nor has a bomb that was defused or seized ("فككت قوات الأمن سيارة مفخخة"): it is the object of the disruption.
+        foreach (var disrupted in found.Where(f => f.Subtype == "disrupted_weapons_use").ToList())
+            found.RemoveAll(f => f.Type == "explosions_remote_violence" && f.Clause == disrupted.Clause && f.TriggerToken > disrupted.TriggerToken);
         // A death toll told as the result of a strike or bombing in the same sentence is that event's, not a new one.
         // An attack told in the pluperfect (كانت قد نفذت هجوما) is an earlier event of its own.
         foreach (var toll in found.Where(c => c.Consequence).ToList())
         {
-            var cause = found.FirstOrDefault(f => !f.Consequence && Violent(f.Type) && SameDate(f.Time, toll.Time) && (!toll.Background || f.Background));
+            // A noun of attack carries the consequence option too ("قتل 3 في هجوم"): it can still be the cause of a
+            // toll told by a killing or wounding word.
+            var cause = found.FirstOrDefault(f => f != toll && (!f.Consequence || (IsToll(ctx, toll) && !IsToll(ctx, f))) && Violent(f.Type) && SameDate(f.Time, toll.Time) && (!toll.Background || f.Background));
             if (cause is null)
                 continue;
             // The counts told with the toll ("لقي شرطي مصرعه وأصيب ثلاثة") are the cause's when it has none of its own.
@@ -255,6 +265,10 @@ public sealed partial class EventExtractor
         }
         return found;
     }
+
+    // The candidate's trigger is a word of killing or wounding (قتل، مقتل، أصيب): a toll, not an act of its own.
+    private static bool IsToll(SentenceContext ctx, Candidate c) =>
+        ctx.CuesIn(c.TriggerToken, c.TriggerToken + 1, "fatality").Any() || ctx.CuesIn(c.TriggerToken, c.TriggerToken + 1, "wounded").Any();
 
     // Sport words an article must hold to be read as a sports report: one is a passing mention (a minister at a match).
     private const int SportsReportCues = 3;
@@ -338,6 +352,12 @@ public sealed partial class EventExtractor
         // "خطف الميدالية الذهبية"، "خطف الأضواء": a prize or the limelight is snatched, nobody is abducted.
         if (spec.Subtype == "abduction_forced_disappearance" && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "prize").Any())
             return false;
+        // "مواد شديدة الانفجار"، "قابلة للانفجار": a property of a substance, not a blast.
+        if (ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 2), Math.Min(ctx.End, m.LastToken + 1), "property").Any(c => c.LastToken >= m.FirstToken))
+            return false;
+        // "تجمعت مئات السيارات": vehicles or goods gathered, not people.
+        if (spec.Type == "protests" && !spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 4), "not_crowd").Any())
+            return false;
         // "معاركها الأدبية"، "المعركة الانتخابية": a battle of ideas, votes or courts.
         if (spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 4), "figurative").Any())
             return false;
@@ -359,7 +379,7 @@ public sealed partial class EventExtractor
         if (spec.Consequence && ctx.HasCue(clause.Start, clause.End, "refers_back"))
             return false;
         // Deaths in floods, road accidents or by court sentence, and family murders, are not political violence.
-        if (spec.Type == "violence_against_civilians" && ctx.HasCue(ctx.First, ctx.End, "non_political"))
+        if (spec.Type == "violence_against_civilians" && ctx.HasCueOutsideNames(ctx.First, ctx.End, "non_political"))
             return false;
         // A match or a cup (مواجهات المنتخب) is a game, not a battle; a club signing a player (وقع الاتفاق مع المدافع) no agreement.
         if (spec.Type is "battles" or "strategic_developments" && ctx.HasCue(ctx.First, ctx.End, "sport")
@@ -419,8 +439,23 @@ public sealed partial class EventExtractor
             return true;
         if (doc.Numbers.Any(n => n.Span.Start >= from && n.Span.End <= to && n.IsExact))
             return true;
-        return ctx.CuesIn(clause.Start, clause.End, "happen").Any();
+        if (ctx.CuesIn(clause.Start, clause.End, "happen").Any())
+            return true;
+        // "تم اغتيال"، "تم اغتصابها": the passive auxiliary makes the noun the act told.
+        if (m.FirstToken > ctx.First && doc.Tokens[m.FirstToken - 1].Normalized == "تم")
+            return true;
+        // "قتل جندي في انفجار عبوة"، "أصيب أربعة من جراء انفجار": the cause of a toll told in the same sentence
+        // is the occurrence, even when a comma sets it apart from the toll.
+        return CausePosition(doc.Tokens, ctx, m.FirstToken) && (ctx.CuesIn(ctx.First, m.FirstToken, "fatality").Any() || ctx.CuesIn(ctx.First, m.FirstToken, "wounded").Any());
     }
+
+    private static readonly HashSet<string> CauseWords = new(StringComparer.Ordinal) { "في", "جراء", "اثر", "بسبب", "نتيجه", "خلال" };
+
+    // The word is introduced as a cause: a cause word right before it ("في انفجار"، "جراء القصف"، "من جراء") or
+    // the preposition ب on it ("بانفجار"، "بتفجير").
+    private static bool CausePosition(List<Token> tokens, SentenceContext ctx, int i) =>
+        tokens[i].Segments.Any(g => g.Role == SegmentRole.Preposition && g.Normalized == "ب")
+        || (i > ctx.First && CauseWords.Contains(tokens[i - 1].Normalized));
 
     private static bool Satisfies(SentenceContext ctx, string need, (int Start, int End) clause, PhraseMatch<TriggerSpec> m) => need switch
     {
@@ -428,6 +463,8 @@ public sealed partial class EventExtractor
             && (e.Kind == EntityKind.StateActor || (e.Kind == EntityKind.Actor && e.Actor!.Category is not ("outlet" or "observer" or "civilians" or "protesters" or "person" or "organization" or "political")))),
         "nationality" => ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && e.Kind == EntityKind.Nationality),
         "origin" => ctx.Entities.Any(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End && e.Kind == EntityKind.Place),
+        // "مواد شديدة الانفجار": a substance told by its property is an explosive.
+        "explosive" when ctx.CuesIn(clause.Start, clause.End, "property").Any() => true,
         _ => ctx.Cues.Any(c => c.Class == need && c.FirstToken >= clause.Start && c.LastToken < clause.End
             && !(c.FirstToken >= m.FirstToken && c.LastToken <= m.LastToken && need is not "air" and not "aircraft")),
     };

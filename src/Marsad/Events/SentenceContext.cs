@@ -51,4 +51,9 @@ public sealed class SentenceContext
         Cues.Where(c => c.Class == cls && c.FirstToken >= start && c.LastToken < end);
 
     public bool HasCue(int start, int end, string cls) => CuesIn(start, end, cls).Any();
+
+    /// <summary>A cue of the class that is not part of a place's or an actor's name ("عقوبة" in بعقوبة).</summary>
+    public bool HasCueOutsideNames(int start, int end, string cls) =>
+        CuesIn(start, end, cls).Any(c => !Entities.Any(e => e.Kind is EntityKind.Place or EntityKind.Actor
+            && e.FirstToken <= c.FirstToken && e.LastToken >= c.LastToken));
 }

@@ -18,6 +18,35 @@ public class EventTypeTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void TheCauseOfATollIsTheEventEvenAcrossAComma()
+    {
+        var e = Single("قتل جندي ليبي في انفجار عبوة ناسفة قرب مدينة سرت.");
+        Assert.Equal(("explosions_remote_violence", "remote_explosive_landmine_ied"), (e.Type, e.Subtype));
+        Assert.Equal("Sirte", e.Place?.Name);
+        Assert.Equal(1, e.Fatalities);
+        var wounded = Single("وأصيب أربعة جنود بجروح، من جراء انفجار عبوة ناسفة في مدينة مصراتة.");
+        Assert.Equal("explosions_remote_violence", wounded.Type);
+        // Without a toll to cause, the bare noun still names no occurrence.
+        Assert.Empty(fx.Events("وحذر الخبير من خطر الانفجار في مخازن الوقود بمدينة مصراتة."));
+    }
+
+    [Fact]
+    public void APassiveAuxiliaryTellsTheAct()
+    {
+        var e = Single("وأكدت الفتاة أنه تم اغتصابها من قبل ثلاثة مسلحين في قرية قرب الفاشر.");
+        Assert.Equal(("violence_against_civilians", "sexual_violence"), (e.Type, e.Subtype));
+    }
+
+    [Fact]
+    public void TwoSuicideBombersAndTheGuardsTheyHit()
+    {
+        var dual = Single("وقال المصدر إن الانتحاريين فجرا نفسيهما قرب مركز للشرطة في بنغازي أمس.");
+        Assert.Equal("suicide_bomb", dual.Subtype);
+        var bus = Single("وقالت الوكالة إن سيارة مفخخة فجرت حافلة تابعة للحرس الثوري في زاهدان أمس.");
+        Assert.Equal("Islamic Revolutionary Guard Corps", bus.Actor2);
+    }
+
+    [Fact]
     public void FightersLeavingATownForAnotherGiveBothEnds()
     {
         var e = Single("غادر عشرات المسلحين بلدة ميناكا أمس متجهين إلى محيط مدينة أنسونغو.");

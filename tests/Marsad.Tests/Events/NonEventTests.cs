@@ -50,7 +50,28 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("وقال زعيم حزب الله إن الحزب يعتمد على الدعم الإيراني بعد الاتفاق النووي الذي وقعته طهران مع الغرب.")]
     [InlineData("صرح رئيس الوزراء لزواره بأنه وصل الخط الأحمر بسبب المأزق في بيروت.")]
     [InlineData("وقال المقداد إن بعض تشكيلات الجيش الحر انسحبت من برنامج التدريب الأميركي.")]
+    [InlineData("تجمعت مئات السيارات أمس عند المنفذ الحدودي بسبب الازدحام.")]
+    [InlineData("وأكد الوزير أمس أن الدستور يكفل حق التظاهر للمواطنين.")]
+    [InlineData("وشن رئيس الحزب أمس هجوما حادا على وزير الداخلية في مؤتمر صحفي.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
+
+    [Fact]
+    public void ATallySinceAYearIsNoOccurrenceEvenWithoutAReportDate()
+    {
+        Assert.Empty(fx.Events("وقتل ثلاثة آلاف شخص منذ عام 2003 في العراق.", published: null));
+        // The same count with a day of its own is one occurrence.
+        Assert.NotEmpty(fx.Events("وقتل ثلاثة أشخاص يوم الأحد في العراق.", published: null));
+    }
+
+    [Fact]
+    public void ADefusedOrSeizedBombHasNotExploded()
+    {
+        var defused = Assert.Single(fx.Events("فككت قوات الأمن أمس سيارة مفخخة قرب السفارة في الجزائر العاصمة."));
+        Assert.Equal("disrupted_weapons_use", defused.Subtype);
+        var seized = fx.Events("ضبطت الشرطة أمس 500 كيلوغرام من مواد شديدة الانفجار في مدينة رفح.");
+        Assert.DoesNotContain(seized, e => e.Type == "explosions_remote_violence");
+        Assert.Contains(seized, e => e.Subtype == "disrupted_weapons_use");
+    }
 
     [Fact]
     public void ARapeOfAPersonIsStillSexualViolence()
