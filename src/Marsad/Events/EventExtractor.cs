@@ -355,6 +355,9 @@ public sealed partial class EventExtractor
         // "مواد شديدة الانفجار"، "قابلة للانفجار": a property of a substance, not a blast.
         if (ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 2), Math.Min(ctx.End, m.LastToken + 1), "property").Any(c => c.LastToken >= m.FirstToken))
             return false;
+        // "هدد بالاستقالة"، "هدد بمقاطعة الانتخابات": a political threat, not one of violence.
+        if (spec.Type == "x_threat" && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "not_threat").Any())
+            return false;
         // "تجمعت مئات السيارات": vehicles or goods gathered, not people.
         if (spec.Type == "protests" && !spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 4), "not_crowd").Any())
             return false;
@@ -419,7 +422,7 @@ public sealed partial class EventExtractor
         if (!undergoing && m.FirstToken > clause.Start && spec.Type != "x_threat" && IsPurposeLam(tokens[m.FirstToken - 1]))
             return false;
         foreach (var need in spec.Needs)
-            if (Satisfies(ctx, need, clause, m))
+            if (Satisfies(tokens, ctx, need, clause, m))
                 goto needsOk;
         if (spec.Needs.Count > 0)
             return false;
@@ -436,6 +439,11 @@ public sealed partial class EventExtractor
     {
         int from = doc.Tokens[clause.Start].Start, to = doc.Tokens[clause.End - 1].End;
         if (doc.Times.Any(t => t.Span.Start >= from && t.Span.End <= to))
+            return true;
+        // "12 يوليو 2005: جرح وزير الدفاع في تفجير ...": a chronology entry dates everything after its colon.
+        if (ctx.Clauses.Count > 1 && ctx.Clauses[0] != clause && ctx.Clauses[0].End < doc.Tokens.Count
+            && doc.Tokens[ctx.Clauses[0].End].Surface == ":"
+            && doc.Times.Any(t => t.Span.Start >= doc.Tokens[ctx.Clauses[0].Start].Start && t.Span.End <= doc.Tokens[ctx.Clauses[0].End - 1].End))
             return true;
         if (doc.Numbers.Any(n => n.Span.Start >= from && n.Span.End <= to && n.IsExact))
             return true;
@@ -457,11 +465,14 @@ public sealed partial class EventExtractor
         tokens[i].Segments.Any(g => g.Role == SegmentRole.Preposition && g.Normalized == "ب")
         || (i > ctx.First && CauseWords.Contains(tokens[i - 1].Normalized));
 
-    private static bool Satisfies(SentenceContext ctx, string need, (int Start, int End) clause, PhraseMatch<TriggerSpec> m) => need switch
+    private static bool Satisfies(List<Token> tokens, SentenceContext ctx, string need, (int Start, int End) clause, PhraseMatch<TriggerSpec> m) => need switch
     {
         "armed_actor" => ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End
             && (e.Kind == EntityKind.StateActor || (e.Kind == EntityKind.Actor && e.Actor!.Category is not ("outlet" or "observer" or "civilians" or "protesters" or "person" or "organization" or "political")))),
         "nationality" => ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && e.Kind == EntityKind.Nationality),
+        // "قتل 13 عراقيا": people counted by their nationality are victims; a nationality alone (سعودي الجنسية) is not.
+        "counted_nationality" => ctx.Entities.Any(e => e.FirstToken > clause.Start && e.LastToken < clause.End && e.Kind == EntityKind.Nationality
+            && tokens[e.FirstToken - 1].Kind == TokenKind.Number),
         "origin" => ctx.Entities.Any(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End && e.Kind == EntityKind.Place),
         // "مواد شديدة الانفجار": a substance told by its property is an explosive.
         "explosive" when ctx.CuesIn(clause.Start, clause.End, "property").Any() => true,

@@ -31,6 +31,24 @@ public class EventTypeTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void AChronologyEntryDatesTheActAfterItsColon()
+    {
+        var e = Assert.Single(fx.Events("ـ 12 يوليو (تموز) 2005: جرح وزير الدفاع في تفجير سيارة مفخخة استهدفت موكبه في بنغازي.", published: "2007-08-01"));
+        Assert.Equal("explosions_remote_violence", e.Type);
+        Assert.Equal(PipelineFixture.Day("2005-07-12"), e.Date?.Start);
+    }
+
+    [Fact]
+    public void ShotsFiredAndPeopleCountedByNationality()
+    {
+        Assert.Equal("violence_against_civilians", Single("وكان المسلح أطلق عدة أعيرة نارية على مجموعة من السياح في وسط بنغازي أمس.").Type);
+        var toll = Single("قتل 13 عراقيا أمس في هجوم على سوق في بغداد.");
+        Assert.Equal(13, toll.Fatalities);
+        // A nationality that counts nobody names no victim.
+        Assert.Empty(fx.Events("وأوضح البيان أن الجاني سعودي الجنسية أقدم على قتل طلال بسبب خلاف سابق."));
+    }
+
+    [Fact]
     public void APassiveAuxiliaryTellsTheAct()
     {
         var e = Single("وأكدت الفتاة أنه تم اغتصابها من قبل ثلاثة مسلحين في قرية قرب الفاشر.");

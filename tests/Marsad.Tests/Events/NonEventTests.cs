@@ -51,6 +51,7 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("صرح رئيس الوزراء لزواره بأنه وصل الخط الأحمر بسبب المأزق في بيروت.")]
     [InlineData("وقال المقداد إن بعض تشكيلات الجيش الحر انسحبت من برنامج التدريب الأميركي.")]
     [InlineData("تجمعت مئات السيارات أمس عند المنفذ الحدودي بسبب الازدحام.")]
+    [InlineData("وهدد مدير وكالة المخابرات المركزية الأمريكية أمس بالاستقالة من منصبه.")]
     [InlineData("وأكد الوزير أمس أن الدستور يكفل حق التظاهر للمواطنين.")]
     [InlineData("وشن رئيس الحزب أمس هجوما حادا على وزير الداخلية في مؤتمر صحفي.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
