@@ -358,6 +358,9 @@ public sealed partial class EventExtractor
         // "هدد بالاستقالة"، "هدد بمقاطعة الانتخابات": a political threat, not one of violence.
         if (spec.Type == "x_threat" && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "not_threat").Any())
             return false;
+        // "انفجرت مظاهرات"، "انفجر الوضع": what erupts here is unrest, not a bomb.
+        if (spec.Type == "explosions_remote_violence" && !spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 4), "unrest").Any())
+            return false;
         // "تجمعت مئات السيارات": vehicles or goods gathered, not people.
         if (spec.Type == "protests" && !spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 4), "not_crowd").Any())
             return false;
@@ -404,7 +407,9 @@ public sealed partial class EventExtractor
             && !ctx.CuesIn(m.LastToken + 1, reach, "location").Any()
             && !(SubjectFirst && ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.LastToken < m.FirstToken && e.LastToken >= Math.Max(clause.Start, m.FirstToken - 4))))
             return false;
-        if (spec.After.Count > 0 && !spec.After.Any(a => ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), m.FirstToken, a).Any()))
+        // "خرج آلاف المتظاهرين", or told subject first: "متظاهرون فلسطينيون قد خرجوا إلى الشوارع".
+        if (spec.After.Count > 0 && !spec.After.Any(a => ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), m.FirstToken, a).Any())
+            && !(spec.Type == "protests" && spec.After.Contains("crowd_start") && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 5), "crowd_start").Any()))
             return false;
         // A trigger carrying the purpose lam (لشن هجمات، لملاحقة) is an aim, not an act.
         var first = tokens[m.FirstToken];

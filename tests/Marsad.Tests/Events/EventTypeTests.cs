@@ -49,6 +49,15 @@ public class EventTypeTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     }
 
     [Fact]
+    public void ProtestsThatEruptAndProtestersWhoCameOut()
+    {
+        var erupted = Single("وانفجرت مظاهرات في مدينة بنغازي أمس احتجاجا على انقطاع الكهرباء.");
+        Assert.Equal("protests", erupted.Type);
+        var subjectFirst = Single("وكان متظاهرون غاضبون قد خرجوا إلى شوارع بنغازي يوم السبت.");
+        Assert.Equal("protests", subjectFirst.Type);
+    }
+
+    [Fact]
     public void APassiveAuxiliaryTellsTheAct()
     {
         var e = Single("وأكدت الفتاة أنه تم اغتصابها من قبل ثلاثة مسلحين في قرية قرب الفاشر.");
