@@ -100,7 +100,10 @@ public sealed partial class EventExtractor
                 ?? previousSubject;
             // An event with no doer, no target, no place and no count says nothing an analyst can code:
             // it is a word for violence in passing ("خطف", "الاتفاق"), not a report.
-            found.RemoveAll(c => c.Actor1 is null && c.Actor2 is null && c.Place is null && c.Quantities.Count == 0);
+            // A bombing told by its own verb ("فجرا نفسيهما قرب القوة المداهمة") is a report even when the sentence
+            // names nothing else; a noun of bombing alone is not (opinion columns are full of them).
+            found.RemoveAll(c => c.Actor1 is null && c.Actor2 is null && c.Place is null && c.Quantities.Count == 0
+                && !(c.IsVerb && Bombing(c.Subtype)));
             if (sportsReport)
                 found.RemoveAll(c => !(c.Actor1 is { } a1 && IsArmedParty(a1)) && !(c.Actor2 is { } a2 && IsArmedParty(a2)));
             if (filter && _filter is not null)
