@@ -1,3 +1,5 @@
+using Marsad.Geo;
+
 namespace Marsad.Tests.Geo;
 
 public sealed class DisambiguationTests : IDisposable
@@ -15,6 +17,20 @@ public sealed class DisambiguationTests : IDisposable
         var lebanon = GeoFixtures.Places(p, "قال الجيش اللبناني إن اشتباكات اندلعت في طرابلس شمال لبنان.").Single(e => e.Name == "Tripoli");
         Assert.Equal("LB", lebanon.Place!.Country);
         Assert.Equal("geonames:900001", lebanon.Place.Id);
+    }
+
+    [Fact]
+    public void TheCityIsNotMedinaEvenAfterAPlaceNoun()
+    {
+        var store = new GazetteerStore(Path.Combine(_tmp.Path, "medina"));
+        var dump = _tmp.File("medina.txt", string.Join('\n', GeoFixtures.GeoNamesDump.Append(
+            GeoFixtures.GeoNamesLine(900007, "Medina", "المدينة,المدينة المنورة", 24.47, 39.61, "P", "PPLA", "SA", 1_300_000))) + "\n");
+        store.Import(dump, null, null, _ => { });
+        var p = GeoFixtures.Pipeline(store);
+        // GeoNames lists the bare "المدينة" for Medina; in running text it is "the city" told before.
+        var places = GeoFixtures.Places(p, "واستعاد المقاتلون أحياء زوارة الشمالية بعد يوم من اكتمال سيطرتهم على وسط المدينة.");
+        Assert.DoesNotContain(places, e => e.Name == "Medina");
+        Assert.Contains(GeoFixtures.Places(p, "وزار الأمير المدينة المنورة أمس."), e => e.Name == "Medina");
     }
 
     [Fact]
