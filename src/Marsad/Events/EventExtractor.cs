@@ -233,6 +233,15 @@ public sealed partial class EventExtractor
                 if ((Generic(twin.Subtype) && !Generic(cand.Subtype)) || (twin.Actor1 is null && cand.Actor1 is not null && !Generic(cand.Subtype))
                     || (cand.Subtype == "suicide_bomb" && twin.Subtype != "suicide_bomb"))
                     found[found.IndexOf(twin)] = cand.Absorb(twin);
+                // Otherwise the first account stays, with the counts only the second told ("فأطلقت النار ... ما أدى إلى
+                // مقتل شخص"); its parties stay its own.
+                else if (cand.Quantities.Keys.Any(k => !twin.Quantities.ContainsKey(k)))
+                {
+                    var q = new Dictionary<string, long>(twin.Quantities);
+                    foreach (var (k, v) in cand.Quantities)
+                        q.TryAdd(k, v);
+                    found[found.IndexOf(twin)] = twin with { Quantities = q };
+                }
                 continue;
             }
             found.Add(cand);
@@ -409,6 +418,9 @@ public sealed partial class EventExtractor
         if (spec.Territory && !ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.FirstToken > m.LastToken && e.FirstToken < reach)
             && !ctx.CuesIn(m.LastToken + 1, reach, "location").Any()
             && !(SubjectFirst && ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.LastToken < m.FirstToken && e.LastToken >= Math.Max(clause.Start, m.FirstToken - 4))))
+            return false;
+        // "أطلق مسلحون مجهولون النار على": the verb's object comes after its subject, a few words on.
+        if (spec.Then.Count > 0 && !spec.Then.Any(c => ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 6), c).Any()))
             return false;
         // "خرج آلاف المتظاهرين", or told subject first: "متظاهرون فلسطينيون قد خرجوا إلى الشوارع".
         if (spec.After.Count > 0 && !spec.After.Any(a => ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), m.FirstToken, a).Any())

@@ -22,6 +22,9 @@ public sealed record TriggerSpec(string Type, string Subtype, bool Territory, bo
 
     /// <summary>Cue classes of which one must end just before the trigger.</summary>
     public IReadOnlyList<string> After { get; init; } = [];
+
+    /// <summary>Cue classes of which one must begin within a few words after the trigger (a verb's object past its subject).</summary>
+    public IReadOnlyList<string> Then { get; init; } = [];
 }
 
 /// <summary>What a quantity noun counts, and whether its dual form means two.</summary>
@@ -50,7 +53,9 @@ public sealed class EventLexicons
                 .SelectMany(o => o["needs=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
             var after = all.Where(o => o.StartsWith("after=", StringComparison.Ordinal))
                 .SelectMany(o => o["after=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
-            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs) { After = after, Anchored = all.Contains("anchored"), Victim = all.Contains("victim"), Consequence = all.Contains("consequence"), NoAgent = all.Contains("noagent"), FiniteVerb = all.Contains("verb") };
+            var then = all.Where(o => o.StartsWith("then=", StringComparison.Ordinal))
+                .SelectMany(o => o["then=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
+            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs) { After = after, Then = then, Anchored = all.Contains("anchored"), Victim = all.Contains("victim"), Consequence = all.Contains("consequence"), NoAgent = all.Contains("noagent"), FiniteVerb = all.Contains("verb") };
             lex.Triggers.Add(f[0], spec, $"{triggers}:{line}");
         }
         foreach (var (line, f) in LexiconFiles.ReadRows(Path.Combine(dir, "cues.tsv"), 2))

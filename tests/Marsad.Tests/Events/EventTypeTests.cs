@@ -42,6 +42,13 @@ public class EventTypeTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     public void ShotsFiredAndPeopleCountedByNationality()
     {
         Assert.Equal("violence_against_civilians", Single("وكان المسلح أطلق عدة أعيرة نارية على مجموعة من السياح في وسط بنغازي أمس.").Type);
+        // The shooter named between the verb and its object.
+        var shooters = Single("وأطلق مسلحون مجهولون النار على سيارة مدنية في بنغازي أمس.");
+        Assert.Equal("مسلحون مجهولون", shooters.Actor1);
+        // The toll told after the shooting is its count, not a second event.
+        Assert.Equal(1, Single("فأطلق المسلحون النار باتجاه الحافلة في بنغازي ما أدى إلى مقتل شخص.").Fatalities);
+        // Released hostages are no shooting, though gunfire is told later in the sentence.
+        Assert.DoesNotContain(fx.Events("وأطلق الخاطفون سراح الرهائن في بنغازي أمس بعد أيام من إطلاق النار على سيارتهم."), e => e.Evidence.Start == 0);
         var toll = Single("قتل 13 عراقيا أمس في هجوم على سوق في بغداد.");
         Assert.Equal(13, toll.Fatalities);
         // A nationality that counts nobody names no victim.

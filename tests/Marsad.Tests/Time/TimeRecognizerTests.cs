@@ -125,6 +125,7 @@ public class TimeRecognizerTests
     [InlineData("صدر الأمر الملكي في 8 شوال 1436هـ", null, "8 شوال 1436هـ", "2015-07-24", "2015-07-24", DatePrecision.Day, "hijri_date")]
     [InlineData("صدر الأمر الملكي في 1 شوال 1436 هـ", null, "1 شوال 1436 هـ", "2015-07-17", "2015-07-17", DatePrecision.Day, "hijri_date")]
     [InlineData("صدر الأمر الملكي بتاريخ 8/10/1436هـ", null, "8/10/1436هـ", "2015-07-24", "2015-07-24", DatePrecision.Day, "hijri_date")]
+    [InlineData("وأطلق مسلحون النار على الدورية بتاريخ 19 / 6 / 1436هـ", null, "19 / 6 / 1436هـ", "2015-04-08", "2015-04-08", DatePrecision.Day, "hijri_date")]
     [InlineData("صدر الأمر الملكي في شهر رمضان 1436هـ", null, "شهر رمضان 1436هـ", "2015-06-18", "2015-07-16", DatePrecision.Month, "hijri_month")]
     // the Umm al-Qura table value; the 2015 sighting moved Eid al-Adha a day later, which no calendar can know
     [InlineData("صدر الأمر في 10 ذي الحجة 1436هـ", null, "10 ذي الحجة 1436هـ", "2015-09-23", "2015-09-23", DatePrecision.Day, "hijri_date")]

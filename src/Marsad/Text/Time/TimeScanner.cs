@@ -334,9 +334,15 @@ internal sealed class TimeScanner
         var sep = _t[i + 1].Text;
         if (sep is not ("/" or "-" or ".") || !P(i + 1, sep) || !P(i + 3, sep) || Num(i + 2, 2) is not { } b || Num(i + 4, 4) is not { } c)
             return null;
+        // "19/6/1436هـ", or spaced evenly as Saudi outlets often print it: "19 / 6 / 1436هـ".
+        bool tight = true, spaced = true;
         for (int j = i + 1; j <= i + 4; j++)
-            if (!Adjacent(j))
-                return null;
+        {
+            tight &= Adjacent(j);
+            spaced &= !Adjacent(j);
+        }
+        if (!tight && !spaced)
+            return null;
         // Part of a longer numeric run (phone numbers, versions): not a date.
         if (Adjacent(i) && _t[i - 1].Kind != TokKind.Word)
             return null;
