@@ -507,9 +507,17 @@ public sealed partial class EventExtractor
         EntityMention? actor1 = null, actor2 = null;
         // Movements, measures, threats and protests have no victim: every actor named there is a doer.
         bool hasTarget = spec.Type is "battles" or "explosions_remote_violence" or "violence_against_civilians" or "strategic_developments";
+        // "قصفت الطائرات المقاتلة التابعة للتحالف مواقع ...": the owner of the aircraft named as the verb's subject
+        // flies the strike; the lam or التابعة before it marks possession here, not a target.
+        var aircraftOwner = spec.Noun || !ctx.Cues.Any(c => c.Class == "aircraft" && c.FirstToken == m.LastToken + 1)
+            || ctx.Entities.Any(e => e.FirstToken <= m.LastToken + 1 && e.LastToken > m.LastToken) ? null
+            : ctx.Entities.Where(e => e.FirstToken > m.LastToken + 1 && e.FirstToken < Math.Min(clause.End, m.LastToken + 6)).MinBy(e => e.FirstToken);
+        if (aircraftOwner is not null && !(tokens[aircraftOwner.FirstToken - 1].Stem is "تابع" or "تابعه" or "التابعه" or "التابع"
+            || tokens[aircraftOwner.FirstToken - 1].Normalized is "التابعه" or "التابع" or "التابعين" or "تابعه"))
+            aircraftOwner = null;
         bool IsTarget(EntityMention e)
         {
-            if (!hasTarget) return false;
+            if (!hasTarget || e == aircraftOwner) return false;
             for (int k = e.FirstToken - 1; k >= Math.Max(ctx.First, e.FirstToken - 2); k--)
             {
                 var t = tokens[k];
@@ -560,7 +568,8 @@ public sealed partial class EventExtractor
         // Verb-subject order is the norm in Arabic news: the first untargeted actor right after a verb is its subject.
         var after = actors.Where(e => e.FirstToken > m.LastToken && e.FirstToken < clause.End).OrderBy(e => e.FirstToken).ToList();
         var before = actors.Where(e => e.LastToken < m.FirstToken && e.FirstToken >= clause.Start).OrderByDescending(e => e.FirstToken).ToList();
-        var nearAfter = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 3 && !IsTarget(e) && !victimOnly(e));
+        var nearAfter = (aircraftOwner is not null && after.Contains(aircraftOwner) ? aircraftOwner : null)
+            ?? after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 3 && !IsTarget(e) && !victimOnly(e));
         // "اشتباكات بين X وY": the two sides, in the order named.
         int bayn = -1;
         for (int k = m.LastToken + 1; k < Math.Min(clause.End, m.LastToken + 4); k++)

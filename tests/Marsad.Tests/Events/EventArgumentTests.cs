@@ -17,6 +17,7 @@ public class EventArgumentTests(PipelineFixture fx) : IClassFixture<PipelineFixt
     [InlineData("هاجمت القوات العراقية تنظيم داعش في الموصل.", "Military Forces of Iraq", "Islamic State")]
     [InlineData("قصف الطيران الروسي مواقع المعارضة السورية في إدلب.", "Military Forces of Russia", "Syrian opposition")]
     [InlineData("حررت القوات العراقية مدينة الفلوجة من تنظيم داعش.", "Military Forces of Iraq", "Islamic State")]
+    [InlineData("قصفت الطائرات المقاتلة التابعة للتحالف العربي مواقع للحوثيين في مأرب.", "Saudi-led coalition", "Houthis")]
     public void SubjectAfterTheVerbIsActor1ObjectIsActor2(string text, string actor1, string actor2)
     {
         var e = Single(text);
