@@ -367,6 +367,11 @@ public sealed partial class EventExtractor
         // "مواد شديدة الانفجار"، "قابلة للانفجار": a property of a substance, not a blast.
         if (ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 2), Math.Min(ctx.End, m.LastToken + 1), "property").Any(c => c.LastToken >= m.FirstToken))
             return false;
+        // "شن في مقابلة تلفزيونية هجوما على السعودية": an attack made in an interview, a speech or a tweet is one
+        // of words, unless a reported clause (إن هجوما استهدف) starts between them.
+        if (spec.Subtype == "attack" && ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 6), m.FirstToken, "speech_venue")
+                .Any(v => !Enumerable.Range(v.LastToken + 1, m.FirstToken - v.LastToken - 1).Any(k => tokens[k].Normalized is "ان" or "انه" or "انها" or "بان")))
+            return false;
         // "هدد بالاستقالة"، "هدد بمقاطعة الانتخابات": a political threat, not one of violence.
         if (spec.Type == "x_threat" && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "not_threat").Any())
             return false;

@@ -51,10 +51,21 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("صرح رئيس الوزراء لزواره بأنه وصل الخط الأحمر بسبب المأزق في بيروت.")]
     [InlineData("وقال المقداد إن بعض تشكيلات الجيش الحر انسحبت من برنامج التدريب الأميركي.")]
     [InlineData("تجمعت مئات السيارات أمس عند المنفذ الحدودي بسبب الازدحام.")]
+    [InlineData("لقي ثلاثة أشخاص مصرعهم أمس في حادث اصطدام سيارة بشاحنة على طريق جازان.")]
+    [InlineData("وشن الوزير السابق في مقابلة تلفزيونية أمس هجوما على الحكومة والبرلمان.")]
     [InlineData("وهدد مدير وكالة المخابرات المركزية الأمريكية أمس بالاستقالة من منصبه.")]
     [InlineData("وأكد الوزير أمس أن الدستور يكفل حق التظاهر للمواطنين.")]
     [InlineData("وشن رئيس الحزب أمس هجوما حادا على وزير الداخلية في مؤتمر صحفي.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
+
+    [Fact]
+    public void AnAttackToldInAnInterviewIsStillAnAttack()
+    {
+        // The venue is the speaker's; the attack is in the clause it reports.
+        Assert.NotEmpty(fx.Events("وقال المتحدث في مقابلة تلفزيونية إن هجوما استهدف دورية للجيش في بنغازي أمس."));
+        // A car trying to ram a convoy is an attack, not a road accident.
+        Assert.NotEmpty(fx.Events("ونجا الوزير من هجوم على موكبه في بنغازي أمس عندما حاولت سيارة الاصطدام بسيارته."));
+    }
 
     [Fact]
     public void ATallySinceAYearIsNoOccurrenceEvenWithoutAReportDate()
