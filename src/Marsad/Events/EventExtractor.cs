@@ -205,6 +205,13 @@ public sealed partial class EventExtractor
             // (وصلت أول طائرة، وصول المساعدات، وصل وزير الدفاع) is not forces moving, whoever sent it.
             if (spec.Type == "x_movement" && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 4), "not_mover").Any())
                 continue;
+            // "المنازل التي غادرها أهلها"، "آلاف اللاجئين ... قد فروا من القصف": civilians who leave or flee, named right
+            // after the verb or as its subject before it (no armed party or fighters between), are no forces moving.
+            if (spec.Type == "x_movement" && (ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 3), "civilian_mover").Any()
+                || ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 8), m.FirstToken, "civilian_mover").Any(c =>
+                    !ctx.CuesIn(c.LastToken + 1, m.FirstToken, "fighter").Any()
+                    && !ctx.Entities.Any(e => e.FirstToken > c.LastToken && e.LastToken < m.FirstToken && IsArmedParty(e)))))
+                continue;
             // "أثناء توجهه إلى عمله"، "وصولهم": the pronoun is the mover, told before; unless fighters are named
             // beside it, whoever the sentence names as a doer did not make this journey.
             if (spec.Type == "x_movement" && CarriesPronoun(doc.Tokens[m.FirstToken], m.Entry.Words[0])

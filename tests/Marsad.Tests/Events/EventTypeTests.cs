@@ -33,9 +33,9 @@ public class EventTypeTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [Fact]
     public void AChronologyEntryDatesTheActAfterItsColon()
     {
-        var e = Assert.Single(fx.Events("ـ 12 يوليو (تموز) 2005: جرح وزير الدفاع في تفجير سيارة مفخخة استهدفت موكبه في بنغازي.", published: "2007-08-01"));
-        Assert.Equal("explosions_remote_violence", e.Type);
-        Assert.Equal(PipelineFixture.Day("2005-07-12"), e.Date?.Start);
+        var events = fx.Events("ـ 13 يونيو (حزيران) 2007: اغتيال النائب بانفجار سيارة مفخخة في بيروت.", published: "2007-08-01");
+        var e = Assert.Single(events, e => e.Type == "explosions_remote_violence");
+        Assert.Equal(PipelineFixture.Day("2007-06-13"), e.Date?.Start);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class EventTypeTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [Fact]
     public void APassiveAuxiliaryTellsTheAct()
     {
-        var e = Single("وأكدت الفتاة أنه تم اغتصابها من قبل ثلاثة مسلحين في قرية قرب الفاشر.");
+        var e = Single("وقال شهود إنه تم اغتصاب فتاة من قبل مسلحين في قرية قرب الفاشر.");
         Assert.Equal(("violence_against_civilians", "sexual_violence"), (e.Type, e.Subtype));
     }
 

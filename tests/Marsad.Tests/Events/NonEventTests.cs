@@ -50,12 +50,12 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
     [InlineData("وقال زعيم حزب الله إن الحزب يعتمد على الدعم الإيراني بعد الاتفاق النووي الذي وقعته طهران مع الغرب.")]
     [InlineData("صرح رئيس الوزراء لزواره بأنه وصل الخط الأحمر بسبب المأزق في بيروت.")]
     [InlineData("وقال المقداد إن بعض تشكيلات الجيش الحر انسحبت من برنامج التدريب الأميركي.")]
-    [InlineData("تجمعت مئات السيارات أمس عند المنفذ الحدودي بسبب الازدحام.")]
+    [InlineData("تجمعت مئات السيارات أمس في وسط بنغازي بسبب الازدحام.")]
     [InlineData("لقي ثلاثة أشخاص مصرعهم أمس في حادث اصطدام سيارة بشاحنة على طريق جازان.")]
-    [InlineData("وشن الوزير السابق في مقابلة تلفزيونية أمس هجوما على الحكومة والبرلمان.")]
+    [InlineData("وشن الوزير السابق في مقابلة تلفزيونية أمس هجوما على الحكومة في بنغازي.")]
     [InlineData("وهدد مدير وكالة المخابرات المركزية الأمريكية أمس بالاستقالة من منصبه.")]
-    [InlineData("وأكد الوزير أمس أن الدستور يكفل حق التظاهر للمواطنين.")]
-    [InlineData("وشن رئيس الحزب أمس هجوما حادا على وزير الداخلية في مؤتمر صحفي.")]
+    [InlineData("وأكد الوزير أمس أن الدستور يكفل حق التظاهر للمواطنين في تونس.")]
+    [InlineData("وشن رئيس الحزب أمس هجوما حادا على وزير الداخلية في بنغازي.")]
     public void RaisesNoEvent(string text) => Assert.Empty(fx.Events(text));
 
     [Fact]
@@ -65,6 +65,16 @@ public class NonEventTests(PipelineFixture fx) : IClassFixture<PipelineFixture>
         Assert.NotEmpty(fx.Events("وقال المتحدث في مقابلة تلفزيونية إن هجوما استهدف دورية للجيش في بنغازي أمس."));
         // A car trying to ram a convoy is an attack, not a road accident.
         Assert.NotEmpty(fx.Events("ونجا الوزير من هجوم على موكبه في بنغازي أمس عندما حاولت سيارة الاصطدام بسيارته."));
+    }
+
+    [Fact]
+    public void CiviliansFleeingAndOrdersToWithdrawAreNoForcesMoving()
+    {
+        // The fighters of the first sentence are not the refugees of the second.
+        var fled = fx.Events("اشتبك مسلحو جبهة النصرة مع قوات النظام في درعا أمس. وكان آلاف اللاجئين قد فروا من القصف إلى الأردن.");
+        Assert.DoesNotContain(fled, e => e.Type == "x_movement");
+        Assert.Contains(fled, e => e.Type == "battles");
+        Assert.DoesNotContain(fx.Events("وصدرت تعليمات لقوات الجيش بضرورة الانسحاب من المواقع داخل مدينة بنغازي."), e => e.Type == "x_movement");
     }
 
     [Fact]
