@@ -382,6 +382,10 @@ public sealed partial class EventExtractor
         // "هدد بالاستقالة"، "هدد بمقاطعة الانتخابات": a political threat, not one of violence.
         if (spec.Type == "x_threat" && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "not_threat").Any())
             return false;
+        // "أي ضربة جوية ضد إيران"، "لم تسجل أي اشتباكات"، "ليس من المتوقع عقد أي صفقات": a noun after أي is any such
+        // act, hypothetical or denied, not one that happened.
+        if (spec.Noun && m.FirstToken > ctx.First && tokens[m.FirstToken - 1].Normalized is "اي" or "ايه" or "لاي" or "باي")
+            return false;
         // "انفجرت مظاهرات"، "انفجر الوضع": what erupts here is unrest, not a bomb.
         if (spec.Type == "explosions_remote_violence" && !spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 4), "unrest").Any())
             return false;
