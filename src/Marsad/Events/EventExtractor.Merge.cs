@@ -101,18 +101,24 @@ public sealed partial class EventExtractor
         public bool SplitFromList { get; init; }
         public string[] Features { get; init; } = [];
 
-        public Candidate Absorb(Candidate other)
+        /// <summary>This candidate with the counts only <paramref name="other"/> told added; itself when there are none.</summary>
+        public Candidate WithCountsOf(Candidate other)
         {
+            if (!other.Quantities.Keys.Any(k => !Quantities.ContainsKey(k)))
+                return this;
             var q = new Dictionary<string, long>(Quantities);
             foreach (var (k, v) in other.Quantities)
                 q.TryAdd(k, v);
-            return this with
+            return this with { Quantities = q };
+        }
+
+        public Candidate Absorb(Candidate other) =>
+            WithCountsOf(other) with
             {
                 Actor1 = Specific(Actor1, other.Actor1), Actor2 = Specific(Actor2, other.Actor2), Place = Place ?? other.Place,
-                Origin = Origin ?? other.Origin, Time = Time?.Value is not null ? Time : other.Time ?? Time, Quantities = q,
+                Origin = Origin ?? other.Origin, Time = Time?.Value is not null ? Time : other.Time ?? Time,
                 Source = Source ?? other.Source,
             };
-        }
 
         public EventRecord ToRecord(Document doc, TimeMention? fallbackTime)
         {

@@ -192,8 +192,8 @@ public sealed partial class EventExtractor
             if (doc.Published is { } pub2 && cand.Time is { Kind: not ("ago" or "vague_past"), Value: { } began } since
                 && began.Start < pub2.AddDays(-7) && SinceBefore(doc, ctx, since))
                 continue;
-            // "قتل ثلاثة آلاف جندي منذ الاجتياح في 2003": since a year or a month, whatever the report's date, a
-            // count is a tally of a campaign, not one occurrence.
+            // "قتل ثلاثة آلاف شخص منذ عام 2003": since a year or a month, whatever the report's date, a count is a
+            // tally of a campaign, not one occurrence.
             if (cand.Time is { Kind: not ("ago" or "vague_past"), Value.Precision: DatePrecision.Year or DatePrecision.Month } tally
                 && SinceBefore(doc, ctx, tally))
                 continue;
@@ -242,13 +242,8 @@ public sealed partial class EventExtractor
                     found[found.IndexOf(twin)] = cand.Absorb(twin);
                 // Otherwise the first account stays, with the counts only the second told ("فأطلقت النار ... ما أدى إلى
                 // مقتل شخص"); its parties stay its own.
-                else if (cand.Quantities.Keys.Any(k => !twin.Quantities.ContainsKey(k)))
-                {
-                    var q = new Dictionary<string, long>(twin.Quantities);
-                    foreach (var (k, v) in cand.Quantities)
-                        q.TryAdd(k, v);
-                    found[found.IndexOf(twin)] = twin with { Quantities = q };
-                }
+                else
+                    found[found.IndexOf(twin)] = twin.WithCountsOf(cand);
                 continue;
             }
             found.Add(cand);
@@ -273,13 +268,7 @@ public sealed partial class EventExtractor
             if (cause is null)
                 continue;
             // The counts told with the toll ("لقي شرطي مصرعه وأصيب ثلاثة") are the cause's when it has none of its own.
-            if (toll.Quantities.Keys.Any(k => !cause.Quantities.ContainsKey(k)))
-            {
-                var q = new Dictionary<string, long>(cause.Quantities);
-                foreach (var (k, v) in toll.Quantities)
-                    q.TryAdd(k, v);
-                found[found.IndexOf(cause)] = cause with { Quantities = q };
-            }
+            found[found.IndexOf(cause)] = cause.WithCountsOf(toll);
             found.Remove(toll);
         }
         return found;
@@ -493,6 +482,9 @@ public sealed partial class EventExtractor
         return CausePosition(doc.Tokens, ctx, m.FirstToken) && (ctx.CuesIn(ctx.First, m.FirstToken, "fatality").Any() || ctx.CuesIn(ctx.First, m.FirstToken, "wounded").Any());
     }
 
+    // "الطائرات التابعة للتحالف": words that give the owner of the noun before them.
+    private static readonly HashSet<string> OwnerMarkers = new(StringComparer.Ordinal) { "تابع", "تابعه", "التابع", "التابعه", "التابعين" };
+
     private static readonly HashSet<string> CauseWords = new(StringComparer.Ordinal) { "في", "جراء", "اثر", "بسبب", "نتيجه", "خلال" };
 
     // The word is introduced as a cause: a cause word right before it ("في انفجار"، "جراء القصف"، "من جراء") or
@@ -528,8 +520,8 @@ public sealed partial class EventExtractor
         var aircraftOwner = spec.Noun || !ctx.Cues.Any(c => c.Class == "aircraft" && c.FirstToken == m.LastToken + 1)
             || ctx.Entities.Any(e => e.FirstToken <= m.LastToken + 1 && e.LastToken > m.LastToken) ? null
             : ctx.Entities.Where(e => e.FirstToken > m.LastToken + 1 && e.FirstToken < Math.Min(clause.End, m.LastToken + 6)).MinBy(e => e.FirstToken);
-        if (aircraftOwner is not null && !(tokens[aircraftOwner.FirstToken - 1].Stem is "تابع" or "تابعه" or "التابعه" or "التابع"
-            || tokens[aircraftOwner.FirstToken - 1].Normalized is "التابعه" or "التابع" or "التابعين" or "تابعه"))
+        if (aircraftOwner is not null && !OwnerMarkers.Contains(tokens[aircraftOwner.FirstToken - 1].Normalized)
+            && !OwnerMarkers.Contains(tokens[aircraftOwner.FirstToken - 1].Stem))
             aircraftOwner = null;
         bool IsTarget(EntityMention e)
         {
