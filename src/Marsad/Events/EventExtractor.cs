@@ -360,8 +360,10 @@ public sealed partial class EventExtractor
         // "خطف الميدالية الذهبية"، "خطف الأضواء": a prize or the limelight is snatched, nobody is abducted.
         if (spec.Subtype == "abduction_forced_disappearance" && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "prize").Any())
             return false;
-        // "مواد شديدة الانفجار"، "قابلة للانفجار": a property of a substance, not a blast.
-        if (ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 2), Math.Min(ctx.End, m.LastToken + 1), "property").Any(c => c.LastToken >= m.FirstToken))
+        // "مواد شديدة الانفجار"، "قابلة للانفجار": a property of a substance, not a blast; "أوامر اعتقال"، "مذكرة
+        // اعتقال": a paper named after an act, not the act.
+        int near = Math.Max(ctx.First, m.FirstToken - 2), past = Math.Min(ctx.End, m.LastToken + 1);
+        if (ctx.CuesIn(near, past, "property").Concat(ctx.CuesIn(near, past, "not_act")).Any(c => c.LastToken >= m.FirstToken))
             return false;
         // "شن في مقابلة تلفزيونية هجوما على السعودية": an attack made in an interview, a speech or a tweet is one
         // of words, unless a reported clause (إن هجوما استهدف) starts between them.
