@@ -403,6 +403,9 @@ public sealed partial class EventExtractor
         // "Four soldiers were killed in the fighting": a toll that points back to an event already told.
         if (spec.Consequence && ctx.HasCue(clause.Start, clause.End, "refers_back"))
             return false;
+        // "هاجمته سمكة قرش": an animal's attack is no political violence.
+        if (Violent(spec.Type) && ctx.HasCueOutsideNames(clause.Start, clause.End, "animal"))
+            return false;
         // Deaths in floods, road accidents or by court sentence, and family murders, are not political violence.
         if (spec.Type == "violence_against_civilians" && ctx.HasCueOutsideNames(ctx.First, ctx.End, "non_political"))
             return false;
