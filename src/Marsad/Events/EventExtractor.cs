@@ -429,12 +429,12 @@ public sealed partial class EventExtractor
             && !ctx.CuesIn(m.LastToken + 1, reach, "location").Any()
             && !(SubjectFirst && ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.LastToken < m.FirstToken && e.LastToken >= Math.Max(clause.Start, m.FirstToken - 4))))
             return false;
-        // "أطلق مسلحون مجهولون النار على": the verb's object comes after its subject, a few words on.
-        if (spec.Then.Count > 0 && !spec.Then.Any(c => ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 6), c).Any()))
-            return false;
-        // "خرج آلاف المتظاهرين", or told subject first: "متظاهرون فلسطينيون قد خرجوا إلى الشوارع".
-        if (spec.After.Count > 0 && !spec.After.Any(a => ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), m.FirstToken, a).Any())
-            && !(spec.Type == "protests" && spec.After.Contains("crowd_start") && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 5), "crowd_start").Any()))
+        // A cue just before the trigger ("خرج آلاف المتظاهرين") or a few words after it: the object of a verb whose
+        // subject comes between ("أطلق مسلحون مجهولون النار على"), or the verb of a subject told first
+        // ("متظاهرون فلسطينيون قد خرجوا"). A trigger that lists either kind needs one of them.
+        if ((spec.After.Count > 0 || spec.Then.Count > 0)
+            && !spec.After.Any(a => ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), m.FirstToken, a).Any())
+            && !spec.Then.Any(c => ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 6), c).Any()))
             return false;
         // A trigger carrying the purpose lam (لشن هجمات، لملاحقة) is an aim, not an act.
         var first = tokens[m.FirstToken];

@@ -20,7 +20,7 @@ public sealed record TriggerSpec(string Type, string Subtype, bool Territory, bo
     /// <summary>A finite verb only: with the article it is another word (البائع folds to البايع, not بايع).</summary>
     public bool FiniteVerb { get; init; }
 
-    /// <summary>Cue classes of which one must end just before the trigger.</summary>
+    /// <summary>Cue classes of which one must end just before the trigger (or, when <see cref="Then"/> lists some, one of those follow it).</summary>
     public IReadOnlyList<string> After { get; init; } = [];
 
     /// <summary>Cue classes of which one must begin within a few words after the trigger (a verb's object past its subject).</summary>
