@@ -1,96 +1,105 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Marsad.Events;
+using System.Globalization;
+using Marsad.Events.Learning;
+using Marsad.Evaluation;
 using Marsad.Pipeline;
-using Marsad.Text;
 
 namespace Marsad.Cli;
 
-/// <summary><c>marsad train events</c>: trains the event filter from labelled sentences and an evaluation set.</summary>
+/// <summary><c>marsad train events</c>: trains the event model on coded articles and reports its cross-validated scores.</summary>
 public static class TrainEventsCommand
 {
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
-        var gsr = new Option<string[]>("--gsr") { Description = "GSR sentence CSVs, each as KIND=FILE (kind assault or protest).", AllowMultipleArgumentsPerToken = true };
-        var articles = new Option<string[]>("--articles") { Description = "Evaluation-set articles (JSON Lines); pair each with --gold.", AllowMultipleArgumentsPerToken = true };
-        var gold = new Option<string[]>("--gold") { Description = "Gold events for the --articles given, in the same order.", AllowMultipleArgumentsPerToken = true };
-        var output = new Option<string>("--out") { Description = "Where to write the model (TSV).", Required = true };
-        var folds = new Option<int>("--folds") { Description = "Cross-validation folds.", DefaultValueFactory = _ => 5 };
-        var epochs = new Option<int>("--epochs") { Description = "Training passes.", DefaultValueFactory = _ => 12 };
+        var articles = new Option<string[]>("--articles") { Description = "Coded articles (JSON Lines); pair each with --gold.", AllowMultipleArgumentsPerToken = true, Required = true };
+        var gold = new Option<string[]>("--gold") { Description = "Gold events for the --articles given, in the same order.", AllowMultipleArgumentsPerToken = true, Required = true };
+        var output = new Option<string>("--out") { Description = "Where to write the model trained on all the articles (TSV)." };
+        var cv = new Option<int>("--cv") { Description = "Cross-validation folds by article (0: none).", DefaultValueFactory = _ => 5 };
+        var threshold = new Option<string>("--threshold") { Description = "Event probability to keep a candidate, or 'auto' for the best cross-validated one.", DefaultValueFactory = _ => "auto" };
         var lexicons = new Option<string>("--lexicons") { Description = "Lexicon folder (default: the shipped one)." };
-        var without = new Option<string[]>("--without") { Description = "Leave out feature groups by name prefix (w: words, cue:, trig:, …) to measure what they add.", AllowMultipleArgumentsPerToken = true };
-        var maxDevLoss = new Option<double>("--max-dev-loss")
-        {
-            Description = "Thresholds may cost the evaluation-set candidates at most this much cross-validated F1 against the rules alone.",
-            DefaultValueFactory = _ => 0.02,
-        };
-        var cmd = new Command("events", "Train the event filter (logistic regression over candidate events) and report cross-validated scores.");
-        foreach (var o in new Option[] { gsr, articles, gold, output, folds, epochs, lexicons, without, maxDevLoss })
+        var seed = new Option<int>("--seed") { Description = "Seed of the training order.", DefaultValueFactory = _ => 17 };
+        var cmd = new Command("events", "Train the event model (which candidates are events, of which type) and report cross-validated scores.");
+        foreach (var o in new Option[] { articles, gold, output, cv, threshold, lexicons, seed })
             cmd.Options.Add(o);
-        cmd.SetAction(r => Run(r.GetValue(gsr) ?? [], r.GetValue(articles) ?? [], r.GetValue(gold) ?? [], r.GetValue(output)!,
-            r.GetValue(folds), r.GetValue(epochs), r.GetValue(lexicons), r.GetValue(without) ?? [], r.GetValue(maxDevLoss), stdout, stderr));
+        cmd.SetAction(r => Run(r.GetValue(articles)!, r.GetValue(gold)!, r.GetValue(output), r.GetValue(cv), r.GetValue(threshold)!,
+            r.GetValue(lexicons), r.GetValue(seed), stdout, stderr));
         return cmd;
     }
 
-    public static int Run(string[] gsr, string[] articles, string[] gold, string output, int folds, int epochs, string? lexicons, string[] without,
-        double maxDevLoss, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] articles, string[] gold, string? output, int folds, string threshold, string? lexicons, int seed,
+        TextWriter stdout, TextWriter stderr)
     {
         if (articles.Length != gold.Length)
         {
             stderr.WriteLine("marsad: give one --gold for each --articles");
             return 2;
         }
-        var clock = Stopwatch.StartNew();
-        // Candidates come from the rules alone: the filter is what is being trained.
-        var pipeline = MarsadPipeline.CreateDefault(lexicons, GazetteerCommands.EnsureIndex(stderr), useFilter: false);
-        var examples = new List<FilterExample>();
-        foreach (var spec in gsr)
+        double? fixedThreshold = null;
+        if (threshold != "auto")
         {
-            var parts = spec.Split('=', 2);
-            if (parts.Length != 2 || parts[0] is not ("assault" or "protest") || !File.Exists(parts[1]))
+            if (!double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) || t is < 0 or > 1)
             {
-                stderr.WriteLine($"marsad: --gsr expects KIND=FILE with kind assault or protest and an existing file: '{spec}'");
+                stderr.WriteLine($"marsad: --threshold must be 'auto' or a probability: '{threshold}'");
                 return 2;
             }
-            var ex = EventFilterTrainer.FromGsr(pipeline, parts[1], parts[0]);
-            stdout.WriteLine($"{parts[0]}: {ex.Count(e => !e.Unreached)} candidates from {parts[1]} ({ex.Count(e => e.IsEvent && !e.Unreached)} in 'yes' sentences; {ex.Count(e => e.Unreached)} 'yes' sentences without one)");
-            examples.AddRange(ex);
+            fixedThreshold = t;
         }
+        if (fixedThreshold is null && folds < 2)
+        {
+            stderr.WriteLine("marsad: --threshold auto needs --cv 2 or more");
+            return 2;
+        }
+        var clock = Stopwatch.StartNew();
+        var coded = new List<CodedArticle>();
         for (int i = 0; i < articles.Length; i++)
         {
-            var ex = EventFilterTrainer.FromGold(pipeline, articles[i], gold[i]);
-            stdout.WriteLine($"dev: {ex.Count(e => !e.Unreached)} candidates from {articles[i]} ({ex.Count(e => e.IsEvent && !e.Unreached)} overlap gold events; {ex.Count(e => e.Unreached)} gold events without one)");
-            examples.AddRange(ex);
+            if (!File.Exists(articles[i]) || !File.Exists(gold[i]))
+            {
+                stderr.WriteLine($"marsad: no such file: {(File.Exists(articles[i]) ? gold[i] : articles[i])}");
+                return 2;
+            }
+            coded.AddRange(EventTraining.Load(articles[i], gold[i], d => stderr.WriteLine($"marsad: {d}")));
         }
-        if (examples.Count == 0)
+        coded = EventTraining.GroupDuplicates(coded);
+        // Candidates come from the rules in broad mode; the model being trained must not be the one deciding.
+        var pipeline = MarsadPipeline.CreateDefault(lexicons, GazetteerCommands.EnsureIndex(stderr), useFilter: false);
+        var prepared = EventTraining.Prepare(pipeline, coded);
+        int nEx = prepared.Sum(p => p.Examples.Count), nPos = prepared.Sum(p => p.Examples.Count(e => e.Label != EventTypeModel.None));
+        stdout.WriteLine($"{coded.Count} articles ({coded.Select(c => c.Group).Distinct().Count()} stories), {coded.Sum(c => c.Gold.Count)} gold events; "
+            + $"{nEx} candidates, {nPos} labelled events; {prepared.Sum(p => p.GoldReached)} gold events hold a candidate's trigger ({clock.Elapsed.TotalSeconds:F1} s)");
+
+        double chosen = fixedThreshold ?? 0.5;
+        if (Environment.GetEnvironmentVariable("MARSAD_DIAG") is not null)
         {
-            stderr.WriteLine("marsad: no training examples");
-            return 1;
+            var conf = EventTrainingDiagnostics.Confusion(prepared, Math.Max(2, folds), chosen, seed);
+            foreach (var g in conf.GroupBy(kv => kv.Key.Gold).OrderBy(g => g.Key))
+                stdout.WriteLine($"  {g.Key,-28} " + string.Join("  ", g.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key.Pred}:{kv.Value}")));
         }
-
-        examples = EventFilterTrainer.Without(examples, without).ToList();
-        var scores = EventFilterTrainer.CrossValidate(examples, folds, epochs);
-        stdout.WriteLine($"{folds}-fold cross-validation (held-out groups), detection F1:");
-        stdout.WriteLine("  threshold  assault  protest  dev-candidates  mean");
-        foreach (var s in scores)
-            stdout.WriteLine($"  {s.Threshold,9:F2}  {s.AssaultF1,7:F3}  {s.ProtestF1,7:F3}  {s.DevF1,14:F3}  {s.Mean:F3}");
-        // Each group gets the threshold its own labels favour, among those that keep the evaluation set's
-        // candidates within --max-dev-loss of the rules alone: the sentence labels reward dropping talk
-        // about violence that an analyst still codes from a full report. Groups without labels are not filtered.
-        double devBaseline = scores.First(s => s.Threshold == 0).DevF1;
-        var allowed = articles.Length == 0 ? scores : scores.Where(s => s.DevF1 >= devBaseline - maxDevLoss).ToList();
-        var groups = new Dictionary<string, double>();
-        if (gsr.Any(g => g.StartsWith("assault=", StringComparison.Ordinal)))
-            groups["violent"] = allowed.MaxBy(s => s.AssaultF1)!.Threshold;
-        if (gsr.Any(g => g.StartsWith("protest=", StringComparison.Ordinal)))
-            groups["protest"] = allowed.MaxBy(s => s.ProtestF1)!.Threshold;
-        foreach (var (g, t) in groups)
-            stdout.WriteLine($"threshold for {g} events: {t:F2}");
-
-        var model = EventFilter.Train(examples, epochs);
-        model = new EventFilter(model.Weights, model.Bias, 0.5) { GroupThresholds = groups };
-        model.Save(output);
-        stdout.WriteLine($"wrote {output}: {model.FeatureCount} weights, {examples.Count} examples, {clock.Elapsed.TotalSeconds:F1} s");
+        if (folds >= 2)
+        {
+            double[] grid = fixedThreshold is { } ft ? [ft] : [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
+            var results = EventTraining.CrossValidate(pipeline, prepared, folds, grid, seed);
+            stdout.WriteLine($"{folds}-fold cross-validation by article (pooled; typed F1 per fold as mean ± sd):");
+            stdout.WriteLine("  threshold  typed F1 (P / R)         per fold        any F1  subtype actor1 actor2  place   date  cert  quant");
+            foreach (var r in results)
+            {
+                var f1s = r.Folds.Select(f => f.DetectionTyped.F1).ToArray();
+                double mean = f1s.Average(), sd = Math.Sqrt(f1s.Sum(x => (x - mean) * (x - mean)) / f1s.Length);
+                var acc = r.Pooled.OnTypedMatches.ToDictionary(kv => kv.Key, kv => kv.Value.Accuracy ?? 0);
+                stdout.WriteLine(FormattableString.Invariant(
+                    $"  {r.Threshold,9:F2}  {r.Pooled.DetectionTyped.F1:F3} ({r.Pooled.DetectionTyped.Precision:F3} / {r.Pooled.DetectionTyped.Recall:F3})  {mean:F3} ± {sd:F3}  {r.Pooled.DetectionAnyType.F1,6:F3}  {acc["subtype"],6:F3} {acc["actor1"],6:F3} {acc["actor2"],6:F3} {acc["place"],6:F3} {acc["date"],6:F3} {acc["certainty"],5:F3} {acc["quantities"],6:F3}"));
+            }
+            if (fixedThreshold is null)
+                chosen = results.MaxBy(r => r.Pooled.DetectionTyped.F1)!.Threshold;
+            stdout.WriteLine(FormattableString.Invariant($"threshold: {chosen:F2}"));
+        }
+        if (output is not null)
+        {
+            var model = EventTraining.Train(prepared, chosen, seed);
+            model.Save(output);
+            stdout.WriteLine($"wrote {output}: {model.Model.Weights.Count} features × {model.Model.Classes.Count} classes ({clock.Elapsed.TotalSeconds:F1} s)");
+        }
         return 0;
     }
 }

@@ -10,14 +10,14 @@ public sealed partial class EventExtractor
 
     // The same occurrence told twice in one article (a verbal noun referring back to the verb, a
     // restatement) becomes one event; the finite-verb statement is kept as the evidence.
-    private static List<Candidate> Merge(List<Candidate> cands)
+    private static List<Candidate> Merge(List<Candidate> cands, int maxGap = 6)
     {
         var kept = new List<Candidate>();
         foreach (var c in cands)
         {
             // ACLED's unit: one type, compatible actors, one place, one day. Restatements sit close together.
             var same = kept.FirstOrDefault(k => k.Type == c.Type && k.Subtype == c.Subtype && !c.SplitFromList
-                && Math.Abs(k.SentenceIndex - c.SentenceIndex) <= 6
+                && Math.Abs(k.SentenceIndex - c.SentenceIndex) <= maxGap
                 && SameParty(k.Actor1, c.Actor1) && SameParty(k.Actor2, c.Actor2)
                 && (Compatible(k.Place, c.Place) || (k.Certainty == c.Certainty && WithinCountry(k.Place, c.Place))) && SameDate(k.Time, c.Time)
                 // Agreement needs something concrete in common, not only missing values.
@@ -99,6 +99,9 @@ public sealed partial class EventExtractor
             this with { Place = place, Evidence = Evidence.Union(place.Span), SplitFromList = true };
 
         public bool SplitFromList { get; init; }
+
+        /// <summary>The rule that would have dropped this candidate (broad mode only); null when every rule lets it through.</summary>
+        public string? Gate { get; init; }
         public string[] Features { get; init; } = [];
 
         /// <summary>This candidate with the counts only <paramref name="other"/> told added; itself when there are none.</summary>

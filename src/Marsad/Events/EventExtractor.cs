@@ -53,14 +53,71 @@ public sealed partial class EventExtractor
         return FindAll(doc, filter: false).Select(c => (c.ToRecord(doc, c.Time is null && !c.Background ? lede : null), (IReadOnlyList<string>)c.Features)).ToList();
     }
 
+    /// <summary>
+    /// The trained event decision; when set, the rules raise every candidate they find (marking the ones a rule
+    /// would drop) and the model decides which are events and of which type.
+    /// </summary>
+    public Learning.EventTypeModel? TypeModel { get; init; }
+
+    internal static int MergeGap = int.TryParse(Environment.GetEnvironmentVariable("MARSAD_MERGE_GAP"), out var g) ? g : 6;
+
+    /// <summary>This extractor with another trained event decision (null: the rules alone).</summary>
+    public EventExtractor WithModels(Learning.EventTypeModel? model, Learning.RoleModel? roles) =>
+        new(_lex, _filter, _grammar, _gazetteer) { TypeModel = model, RoleModel = roles };
+
+    /// <summary>The trained choice of actor1 and actor2 among the mentions around a trigger (with <see cref="TypeModel"/> only).</summary>
+    public Learning.RoleModel? RoleModel { get; init; }
+
     public IReadOnlyList<EventRecord> Extract(Document doc)
     {
-        var candidates = FindAll(doc, filter: true);
+        var candidates = TypeModel is null ? FindAll(doc, filter: true) : Decide(TypeModel, FindAll(doc, filter: false, broad: true));
+        if (TypeModel is not null && RoleModel is not null)
+            candidates = candidates.Select(c => AssignRoles(doc, c, RoleModel)).ToList();
         var lede = LedeDate(doc);
-        return Merge(candidates).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
+        return Merge(candidates, TypeModel is null ? 6 : MergeGap).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
     }
 
-    private List<Candidate> FindAll(Document doc, bool filter)
+    /// <summary>Every candidate of the broad mode with what the trained decision reads of it (for training it).</summary>
+    public IReadOnlyList<Learning.TrainingCandidate> BroadCandidates(Document doc)
+    {
+        var lede = LedeDate(doc);
+        return FindAll(doc, filter: false, broad: true)
+            .Select(c => new Learning.TrainingCandidate(c.ToRecord(doc, c.Time is null && !c.Background ? lede : null),
+                Learning.EventTypeModel.FeaturesOf(c.Features, c.Gate, c.Type), c.Gate)
+            {
+                Mentions = RoleChoices(doc, c).Select(x => (x.Mention.ActorName, x.Features)).ToList(),
+            })
+            .ToList();
+    }
+
+    // The model's verdict on each candidate; of two kept candidates that tell one act (same type, same clause
+    // or close triggers, places that agree) the likelier stays and takes what only the other told.
+    private static List<Candidate> Decide(Learning.EventTypeModel model, List<Candidate> cands)
+    {
+        var kept = new List<(Candidate C, double Score, int Order)>();
+        for (int i = 0; i < cands.Count; i++)
+        {
+            var c = cands[i];
+            var (type, score) = model.Decide(Learning.EventTypeModel.FeaturesOf(c.Features, c.Gate, c.Type));
+            if (type is null)
+                continue;
+            kept.Add((type == c.Type ? c : c with { Type = type, Subtype = model.SubtypeFor(type) }, score, i));
+        }
+        var chosen = new List<(Candidate C, double Score, int Order)>();
+        foreach (var k in kept.OrderByDescending(x => x.Score).ThenBy(x => x.Order))
+        {
+            int same = chosen.FindIndex(o => o.C.Type == k.C.Type && o.C.SentenceIndex == k.C.SentenceIndex
+                && (o.C.Clause == k.C.Clause || Math.Abs(o.C.TriggerToken - k.C.TriggerToken) <= 8) && Compatible(o.C.Place, k.C.Place)
+                && !(o.C.SplitFromList || k.C.SplitFromList));
+            if (same < 0)
+                chosen.Add(k);
+            else
+                chosen[same] = (chosen[same].C.Absorb(k.C), chosen[same].Score, chosen[same].Order);
+        }
+        return chosen.OrderBy(x => x.C.TriggerToken).ThenBy(x => x.Order).Select(x => x.C).ToList();
+    }
+
+    private List<Candidate> FindAll(Document doc, bool filter, bool broad = false)
     {
         var contexts = BuildContexts(doc);
         var candidates = new List<Candidate>();
@@ -91,10 +148,10 @@ public sealed partial class EventExtractor
                 previousSource = ctx.Source;
             if (ctx.IsQuestion || ctx.HasCue(ctx.First, ctx.End, "boilerplate"))
                 continue;
-            var found = FindEvents(doc, ctx, previousSubject).ToList();
-            if (found.LastOrDefault(f => f.Type == "battles" && f.Actor1 is not null && f.Actor2 is not null && IsArmedParty(f.Actor1) && IsArmedParty(f.Actor2)) is { } fight)
+            var found = FindEvents(doc, ctx, previousSubject, broad).ToList();
+            if (found.LastOrDefault(f => f.Gate is null && f.Type == "battles" && f.Actor1 is not null && f.Actor2 is not null && IsArmedParty(f.Actor1) && IsArmedParty(f.Actor2)) is { } fight)
                 lastOpposed = (fight.Actor1!, fight.Actor2!);
-            previousSubject = found.Select(f => f.Actor1).FirstOrDefault(a => a is not null)
+            previousSubject = found.Where(f => f.Gate is null).Select(f => f.Actor1).FirstOrDefault(a => a is not null)
                 ?? ctx.Entities.FirstOrDefault(e => e.Kind is EntityKind.Actor or EntityKind.StateActor && e.Actor?.Category is not ("outlet" or "observer" or "civilians")
                     && !ObjectLike(doc.Tokens, e, ctx.First, _targetMarkers, _grammar?.Prepositions ?? Prepositions))
                 ?? previousSubject;
@@ -102,12 +159,21 @@ public sealed partial class EventExtractor
             // it is a word for violence in passing ("خطف", "الاتفاق"), not a report.
             // A bombing told by its own verb ("فجرا نفسيهما قرب القوة المداهمة") is a report even when the sentence
             // names nothing else; a noun of bombing alone is not (opinion columns are full of them).
-            found.RemoveAll(c => c.Actor1 is null && c.Actor2 is null && c.Place is null && c.Quantities.Count == 0
-                && !(c.IsVerb && Bombing(c.Subtype)));
-            if (sportsReport)
-                found.RemoveAll(c => !(c.Actor1 is { } a1 && IsArmedParty(a1)) && !(c.Actor2 is { } a2 && IsArmedParty(a2)));
-            if (filter && _filter is not null)
-                found.RemoveAll(c => !_filter.Keeps(c.Type, c.Features));
+            bool Bare(Candidate c) => c.Actor1 is null && c.Actor2 is null && c.Place is null && c.Quantities.Count == 0
+                && !(c.IsVerb && Bombing(c.Subtype));
+            bool Unarmed(Candidate c) => sportsReport && !(c.Actor1 is { } a1 && IsArmedParty(a1)) && !(c.Actor2 is { } a2 && IsArmedParty(a2));
+            if (broad)
+            {
+                for (int i = 0; i < found.Count; i++)
+                    if (found[i].Gate is null && (Bare(found[i]) || Unarmed(found[i])))
+                        found[i] = found[i] with { Gate = Bare(found[i]) ? "bare" : "sports_report" };
+            }
+            else
+            {
+                found.RemoveAll(c => Bare(c) || Unarmed(c));
+                if (filter && _filter is not null)
+                    found.RemoveAll(c => !_filter.Keeps(c.Type, c.Features));
+            }
             candidates.AddRange(found);
         }
         if (SubjectFirst)
@@ -165,12 +231,18 @@ public sealed partial class EventExtractor
 
     // --- events ------------------------------------------------------------------------------------
 
-    private IEnumerable<Candidate> FindEvents(Document doc, SentenceContext ctx, EntityMention? previousSubject)
+    private IEnumerable<Candidate> FindEvents(Document doc, SentenceContext ctx, EntityMention? previousSubject, bool broad)
     {
         var tokens = doc.Tokens;
         var found = new List<Candidate>();
         var matches = _lex.Triggers.FindAll(tokens, ctx.First, ctx.End);
         var usedTokens = new HashSet<int>();
+        // In broad mode (a trained model decides) what a rule would drop is kept, marked with the rule's name.
+        var gated = new List<Candidate>();
+        void Reject(Candidate c, string gate)
+        {
+            if (broad) gated.Add(c with { Gate = gate });
+        }
         foreach (var m in matches)
         {
             if (usedTokens.Contains(m.FirstToken))
@@ -178,55 +250,59 @@ public sealed partial class EventExtractor
             var spec = m.Entry.Value;
             var clause = ctx.ClauseOf(m.FirstToken);
             ctx.Source = SourceFor(ctx, m.FirstToken);
-            if (!Passes(doc, ctx, m, spec, clause))
+            if (Gate(doc, ctx, m, spec, clause) is { } gate)
+            {
+                if (broad)
+                    gated.Add(Build(doc, ctx, m, spec, clause, previousSubject) with { Gate = gate });
                 continue;
+            }
             usedTokens.Add(m.FirstToken);
             var cand = Build(doc, ctx, m, spec, clause, previousSubject);
             // An act dated a decade or more before the report is history recalled ("مجزرة حماة عام 1982"),
             // not news to code.
             if (doc.Published is { } pub && cand.Time?.Value is { } when && when.End < pub.AddYears(-10))
-                continue;
+                { Reject(cand, "history"); continue; }
             // "ويشن التحالف غارات على العراق وسوريا منذ أغسطس 2014": dated by when it began weeks or more before
             // the report, the act is a campaign going on, not an occurrence; one begun "منذ الجمعة" or "منذ صباح
             // أمس" is the news. (منذ before a count, "منذ يومين", means "ago".)
             if (doc.Published is { } pub2 && cand.Time is { Kind: not ("ago" or "vague_past"), Value: { } began } since
                 && began.Start < pub2.AddDays(-7) && SinceBefore(doc, ctx, since))
-                continue;
+                { Reject(cand, "campaign"); continue; }
             // "قتل ثلاثة آلاف شخص منذ عام 2003": since a year or a month, whatever the report's date, a count is a
             // tally of a campaign, not one occurrence.
             if (cand.Time is { Kind: not ("ago" or "vague_past"), Value.Precision: DatePrecision.Year or DatePrecision.Month } tally
                 && SinceBefore(doc, ctx, tally))
-                continue;
+                { Reject(cand, "tally"); continue; }
             // An agreement is coded between parties (ACLED: a ceasefire, a deal between conflict actors); one
             // that names none (الاتفاق النووي، اتفاقية تعاون) is a topic of the news, not an event in it.
             if (spec.Subtype == "agreement" && cand.Actor1 is null)
-                continue;
+                { Reject(cand, "agreement_unnamed"); continue; }
             // What arrives right after the verb is the mover: an aircraft, aid, a delegation or an official
             // (وصلت أول طائرة، وصول المساعدات، وصل وزير الدفاع) is not forces moving, whoever sent it.
             if (spec.Type == "x_movement" && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 4), "not_mover").Any())
-                continue;
+                { Reject(cand, "not_mover"); continue; }
             // "المنازل التي غادرها أهلها"، "آلاف اللاجئين ... قد فروا من القصف": civilians who leave or flee, named right
             // after the verb or as its subject before it (no armed party or fighters between), are no forces moving.
             if (spec.Type == "x_movement" && (ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 3), "civilian_mover").Any()
                 || ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 8), m.FirstToken, "civilian_mover").Any(c =>
                     !ctx.CuesIn(c.LastToken + 1, m.FirstToken, "fighter").Any()
                     && !ctx.Entities.Any(e => e.FirstToken > c.LastToken && e.LastToken < m.FirstToken && IsArmedParty(e)))))
-                continue;
+                { Reject(cand, "civilian_mover"); continue; }
             // "أثناء توجهه إلى عمله"، "وصولهم": the pronoun is the mover, told before; unless fighters are named
             // beside it, whoever the sentence names as a doer did not make this journey.
             if (spec.Type == "x_movement" && CarriesPronoun(doc.Tokens[m.FirstToken], m.Entry.Words[0])
                 && !ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), Math.Min(ctx.End, m.LastToken + 5), "fighter").Any())
-                continue;
+                { Reject(cand, "pronoun_mover"); continue; }
             // A relocation is news for where fighters go or leave: one with no place at either end ("انسحبت بعض
             // التشكيلات من برنامج التدريب") cannot be mapped or followed, and is mostly figurative. Deployments
             // keep theirs: forces sent "to the border" are news even where the gazetteer has no name for it.
             if (spec.Subtype == "relocation" && cand.Place is null && cand.Origin is null)
-                continue;
+                { Reject(cand, "relocation_unplaced"); continue; }
             // Movement is coded for armed actors: "وصل اللاعب" is not a relocation. The mover must be an
             // armed party or fighters must be named right beside the verb.
             if (spec.Type == "x_movement" && !(cand.Actor1 is { } mover && IsArmedParty(mover))
                 && !ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), Math.Min(ctx.End, m.LastToken + 5), "fighter").Any())
-                continue;
+                { Reject(cand, "unarmed_mover"); continue; }
             // One event per type in a clause: a second trigger of the same type restates it.
             var twin = found.FirstOrDefault(f => f.Type == cand.Type && (f.Clause == cand.Clause || Math.Abs(f.TriggerToken - cand.TriggerToken) <= 8)
                 && (f.Subtype == cand.Subtype || Generic(f.Subtype) || Generic(cand.Subtype) || (Territorial(f.Subtype) && Territorial(cand.Subtype))
@@ -254,10 +330,18 @@ public sealed partial class EventExtractor
         }
         // What a threat threatens ("هدد ... بشن هجمات في روما") has not happened.
         foreach (var threat in found.Where(f => f.Type == "x_threat").ToList())
-            found.RemoveAll(f => f != threat && Violent(f.Type) && f.Clause == threat.Clause && f.TriggerToken > threat.TriggerToken);
+            foreach (var f in found.Where(f => f != threat && Violent(f.Type) && f.Clause == threat.Clause && f.TriggerToken > threat.TriggerToken).ToList())
+            {
+                found.Remove(f);
+                Reject(f, "threatened");
+            }
         // Nor has a bomb that was defused or seized ("فككت قوات الأمن سيارة مفخخة"): it is the object of the disruption.
         foreach (var disrupted in found.Where(f => f.Subtype == "disrupted_weapons_use").ToList())
-            found.RemoveAll(f => f.Type == "explosions_remote_violence" && f.Clause == disrupted.Clause && f.TriggerToken > disrupted.TriggerToken);
+            foreach (var f in found.Where(f => f.Type == "explosions_remote_violence" && f.Clause == disrupted.Clause && f.TriggerToken > disrupted.TriggerToken).ToList())
+            {
+                found.Remove(f);
+                Reject(f, "disrupted");
+            }
         // A death toll told as the result of a strike or bombing in the same sentence is that event's, not a new one.
         // An attack told in the pluperfect (كانت قد نفذت هجوما) is an earlier event of its own.
         foreach (var toll in found.Where(c => c.Consequence).ToList())
@@ -270,6 +354,14 @@ public sealed partial class EventExtractor
             // The counts told with the toll ("لقي شرطي مصرعه وأصيب ثلاثة") are the cause's when it has none of its own.
             found[found.IndexOf(cause)] = cause.WithCountsOf(toll);
             found.Remove(toll);
+        }
+        if (broad)
+        {
+            // A word the rules turned down but that another trigger at the same place accepted adds nothing.
+            var seen = new HashSet<int>(usedTokens);
+            foreach (var g in gated)
+                if (seen.Add(g.TriggerToken))
+                    found.Add(g);
         }
         return found;
     }
@@ -331,135 +423,135 @@ public sealed partial class EventExtractor
 
     private static bool Violent(string type) => type is "battles" or "explosions_remote_violence" or "violence_against_civilians";
 
-    private bool Passes(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec, (int Start, int End) clause)
+    private string? Gate(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec, (int Start, int End) clause)
     {
         var tokens = doc.Tokens;
         // Negation right before the trigger ("لم تسجل أي اشتباكات", "لن يتجه") cancels it.
         int negFrom = Math.Max(clause.Start, m.FirstToken - 3);
         if (ctx.CuesIn(negFrom, m.FirstToken, "negation").Any())
-            return false;
+            return "negation";
         if (ctx.CuesIn(clause.Start, m.FirstToken, "conditional").Any())
-            return false;
+            return "conditional";
         if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 2), m.FirstToken, "purpose").Any())
-            return false;
+            return "purpose";
         // Wishes, fears and open questions ("مخاوف من تسرب", "إلى أين فر") are not acts; nor is an event referred back to ("تلك المواجهات").
         if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "irrealis").Any()
             || ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "question_word").Any()
             || ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 1), m.FirstToken, "anaphor").Any())
-            return false;
+            return "irrealis";
         // Permission reaches past who is allowed: "السماح للطائرات الأمريكية بشن غارات".
         if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 5), m.FirstToken, "permission").Any())
-            return false;
+            return "permission";
         // "كان الحوثيون يستخدمونها في إطلاق صواريخ": كان with an imperfect tells a habit, not an occurrence.
         foreach (var aux in ctx.CuesIn(clause.Start, m.FirstToken, "past_aux"))
             for (int k = aux.LastToken + 1; k <= Math.Min(m.FirstToken - 1, aux.LastToken + 3); k++)
                 if (tokens[k].Normalized is { Length: > 3 } v && v[0] is 'ي' or 'ت' && tokens[k].Normalized != "تم")
-                    return false;
+                    return "habit";
         if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "reference").Any())
-            return false;
+            return "reference";
         // "خطف الميدالية الذهبية"، "خطف الأضواء": a prize or the limelight is snatched, nobody is abducted.
         if (spec.Subtype == "abduction_forced_disappearance" && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "prize").Any())
-            return false;
+            return "prize";
         // "مواد شديدة الانفجار"، "قابلة للانفجار": a property of a substance, not a blast; "أوامر اعتقال"، "مذكرة
         // اعتقال": a paper named after an act, not the act.
         int near = Math.Max(ctx.First, m.FirstToken - 2), past = Math.Min(ctx.End, m.LastToken + 1);
         if (ctx.CuesIn(near, past, "property").Concat(ctx.CuesIn(near, past, "not_act")).Any(c => c.LastToken >= m.FirstToken))
-            return false;
+            return "property";
         // "شن في مقابلة تلفزيونية هجوما على السعودية": an attack made in an interview, a speech or a tweet is one
         // of words, unless a reported clause (إن هجوما استهدف) starts between them.
         if (spec.Subtype == "attack" && ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 6), m.FirstToken, "speech_venue")
                 .Any(v => !Enumerable.Range(v.LastToken + 1, m.FirstToken - v.LastToken - 1).Any(k => tokens[k].Normalized is "ان" or "انه" or "انها" or "بان")))
-            return false;
+            return "speech_venue";
         // "هدد بالاستقالة"، "هدد بمقاطعة الانتخابات": a political threat, not one of violence.
         if (spec.Type == "x_threat" && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "not_threat").Any())
-            return false;
+            return "not_threat";
         // "أي ضربة جوية ضد إيران"، "لم تسجل أي اشتباكات"، "ليس من المتوقع عقد أي صفقات": a noun after أي is any such
         // act, hypothetical or denied, not one that happened.
         if (spec.Noun && m.FirstToken > ctx.First && tokens[m.FirstToken - 1].Normalized is "اي" or "ايه" or "لاي" or "باي")
-            return false;
+            return "any";
         // "انفجرت مظاهرات"، "انفجر الوضع": what erupts here is unrest, not a bomb.
         if (spec.Type == "explosions_remote_violence" && !spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 4), "unrest").Any())
-            return false;
+            return "unrest";
         // "تجمعت مئات السيارات": vehicles or goods gathered, not people.
         if (spec.Type == "protests" && !spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 4), "not_crowd").Any())
-            return false;
+            return "not_crowd";
         // "معاركها الأدبية"، "المعركة الانتخابية": a battle of ideas, votes or courts.
         if (spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 4), "figurative").Any())
-            return false;
+            return "figurative";
         // "استعادة الإرث"، "تحرير الرهائن": what is won back or freed is not ground.
         if (spec.Territory && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 3), "not_territory").Any())
-            return false;
+            return "not_territory";
         // "منذ اعتداءات سبتمبر"، "بعد اعتداءات مومباي"، "قبل وقوع الهجوم": a verbal noun right after a preposition of
         // time is the landmark another fact is dated by; the act itself is told elsewhere, if at all.
         if (spec.Noun && ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 2), m.FirstToken, "time_anchor")
                 .Any(a => a.LastToken == m.FirstToken - 1 || (a.LastToken == m.FirstToken - 2 && ctx.CuesIn(a.LastToken + 1, m.FirstToken, "onset").Any())))
-            return false;
+            return "time_anchor";
         // A trigger word inside a group's or a place's name ("منظمة التحرير"، "هيئة تحرير الشام"، "ساحة التحرير") is
         // part of the name; one that leads the name ("غارات التحالف") still tells the act.
         if (ctx.Entities.Any(e => e.Kind is EntityKind.Actor or EntityKind.Place && e.FirstToken < m.FirstToken && e.LastToken >= m.LastToken))
-            return false;
+            return "in_name";
         if (spec.Anchored && !Anchored(doc, ctx, m, clause))
-            return false;
+            return "unanchored";
         // "Four soldiers were killed in the fighting": a toll that points back to an event already told.
         if (spec.Consequence && ctx.HasCue(clause.Start, clause.End, "refers_back"))
-            return false;
+            return "refers_back";
         // "هاجمته سمكة قرش": an animal's attack is no political violence.
         if (Violent(spec.Type) && ctx.HasCueOutsideNames(clause.Start, clause.End, "animal"))
-            return false;
+            return "animal";
         // Deaths in floods, road accidents or by court sentence, and family murders, are not political violence.
         if (spec.Type == "violence_against_civilians" && ctx.HasCueOutsideNames(ctx.First, ctx.End, "non_political"))
-            return false;
+            return "non_political";
         // A match or a cup (مواجهات المنتخب) is a game, not a battle; a club signing a player (وقع الاتفاق مع المدافع) no agreement.
         if (spec.Type is "battles" or "strategic_developments" && ctx.HasCue(ctx.First, ctx.End, "sport")
             && !ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && IsArmedParty(e)))
-            return false;
+            return "sport";
         // Arrests for drugs, theft or residency violations are police news, not political events,
         // unless an armed or political actor is part of the story.
         if (spec.Subtype == "arrests" && ctx.HasCue(ctx.First, ctx.End, "crime")
             && !ctx.Entities.Any(e => e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia" or "unidentified"))
-            return false;
+            return "crime";
         // ACLED codes arrests of political and armed figures (militants, a cell, activists, journalists,
         // protesters), not police routine: an arrest needs such people, or such an actor, in its sentence.
         if (spec.Subtype == "arrests" && !ctx.HasCue(ctx.First, ctx.End, "political")
             && !ctx.Entities.Any(e => e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia" or "unidentified" or "political" or "protesters"))
-            return false;
+            return "not_political";
         // Control changes hands over a place: "تحرير الاقتصاد" is not a battle.
         int reach = Math.Min(ctx.End, m.LastToken + 13);
         if (spec.Territory && !ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.FirstToken > m.LastToken && e.FirstToken < reach)
             && !ctx.CuesIn(m.LastToken + 1, reach, "location").Any()
             && !(SubjectFirst && ctx.Entities.Any(e => e.Kind == EntityKind.Place && e.LastToken < m.FirstToken && e.LastToken >= Math.Max(clause.Start, m.FirstToken - 4))))
-            return false;
+            return "no_territory_place";
         // A cue just before the trigger ("خرج آلاف المتظاهرين") or a few words after it: the object of a verb whose
         // subject comes between ("أطلق مسلحون مجهولون النار على"), or the verb of a subject told first
         // ("متظاهرون فلسطينيون قد خرجوا"). A trigger that lists either kind needs one of them.
         if ((spec.After.Count > 0 || spec.Then.Count > 0)
             && !spec.After.Any(a => ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), m.FirstToken, a).Any())
             && !spec.Then.Any(c => ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 6), c).Any()))
-            return false;
+            return "no_cue_around";
         // A trigger carrying the purpose lam (لشن هجمات، لملاحقة) is an aim, not an act.
         var first = tokens[m.FirstToken];
         // "تعرضت ... لضربات جوية": lam after a verb of undergoing marks what was suffered, not a purpose.
         bool undergoing = ctx.CuesIn(clause.Start, m.FirstToken, "undergo").Any();
         if (!undergoing && IsPurposeLam(first) && spec.Type != "x_threat")
-            return false;
+            return "purpose_lam";
         // A verb takes no article: "البائع" folds to "البايع", the seller, not بايع (pledged allegiance).
         if (spec.FiniteVerb && first.Segments.Any(g => g.Role == SegmentRole.Article))
-            return false;
+            return "verb_article";
         // A verb takes no preposition: "بسيطرته"، "من سيطرتهم" are the noun with a pronoun, not the verb سيطرت.
         if (!spec.Noun && NounWithPronoun(first, m.Entry.Words[0])
             && (HasPrepositionClitic(first, m.Entry.Words[0]) || (m.FirstToken > ctx.First && Prepositions.Contains(tokens[m.FirstToken - 1].Normalized))))
-            return false;
+            return "noun_pronoun";
         if (!undergoing && m.FirstToken > clause.Start && spec.Type != "x_threat" && IsPurposeLam(tokens[m.FirstToken - 1]))
-            return false;
+            return "purpose_lam_before";
         foreach (var need in spec.Needs)
             if (Satisfies(tokens, ctx, need, clause, m))
                 goto needsOk;
         if (spec.Needs.Count > 0)
-            return false;
+            return "needs";
         needsOk:
         if (spec.Weak && !ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && (e.IsActor || e.Kind == EntityKind.Place)))
-            return false;
-        return true;
+            return "weak";
+        return null;
     }
 
     // A noun of violence names an occurrence when its clause also gives a date, a count or a verb of

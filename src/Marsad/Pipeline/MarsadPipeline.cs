@@ -58,7 +58,7 @@ public sealed class MarsadPipeline
         var gazetteer = Gazetteer.Load(dir, actors, gazetteerDir);
         var pipeline = new MarsadPipeline(
             [new TextAnalyzer(), new NumberRecognizer(), new TimeRecognizer(), .. NerStage(), new EntityRecognizer(actors, gazetteer)],
-            new EventExtractor(EventLexicons.Load(dir), useFilter ? LoadFilter(dir) : null));
+            new EventExtractor(EventLexicons.Load(dir), useFilter ? LoadFilter(dir) : null) { TypeModel = useFilter ? LoadTypeModel(dir) : null });
         // English is read when the lexicon folder has its triggers; a folder with Arabic alone still works.
         if (File.Exists(Path.Combine(dir, "en", "triggers.tsv")))
         {
@@ -78,12 +78,25 @@ public sealed class MarsadPipeline
     /// <summary>Where the trained event filter lives inside a lexicon folder.</summary>
     public static string FilterPath(string lexiconDir, string lang = "ar") => Path.Combine(lexiconDir, lang, "models", "event-filter.tsv");
 
+    /// <summary>Where the trained event model lives inside a lexicon folder.</summary>
+    public static string TypeModelPath(string lexiconDir, string lang = "ar") => Path.Combine(lexiconDir, lang, "models", "event-model.tsv");
+
+    // Without the trained model file the rules decide alone (and the filter, when there is one, prunes them).
+    private static Events.Learning.EventTypeModel? LoadTypeModel(string dir)
+    {
+        var path = TypeModelPath(dir);
+        return File.Exists(path) ? Events.Learning.EventTypeModel.Load(path) : null;
+    }
+
     // The filter is optional: a lexicon folder without one extracts with the rules alone.
     private static EventFilter? LoadFilter(string dir)
     {
         var path = FilterPath(dir);
         return File.Exists(path) ? EventFilter.Load(path) : null;
     }
+
+    /// <summary>The event extractor used for documents in <paramref name="lang"/>.</summary>
+    public EventExtractor ExtractorFor(string? lang) => For(lang).Extractor;
 
     /// <summary>Runs the text stages only (sentences, tokens, numbers, times).</summary>
     public Document Analyze(Article article)

@@ -1,0 +1,103 @@
+using Marsad.Entities;
+using Marsad.Events.Learning;
+using Marsad.Text;
+
+namespace Marsad.Events;
+
+/// <summary>The event extractor: the trained choice of who acted and on whom among the mentions around a trigger.</summary>
+public sealed partial class EventExtractor
+{
+    /// <summary>The mentions that may fill actor1 or actor2: actors, state bodies, nationalities and countries in the sentence and the one before.</summary>
+    private static List<EntityMention> RoleMentions(Document doc, Candidate c)
+    {
+        var sent = doc.Sentences[c.SentenceIndex];
+        int from = c.SentenceIndex > 0 ? doc.Sentences[c.SentenceIndex - 1].FirstToken : sent.FirstToken;
+        int end = sent.FirstToken + sent.TokenCount;
+        var list = doc.Entities.Where(e => e.FirstToken >= from && e.FirstToken < end && (e.IsActor || e.Kind == EntityKind.Actor)).ToList();
+        // The rules may have carried a doer over from further back ("وكانت قد انتزعت ..."): it stays a choice.
+        foreach (var r in new[] { c.Actor1, c.Actor2 })
+            if (r is not null && !list.Contains(r))
+                list.Add(r);
+        return list;
+    }
+
+    // What the role model reads of one (event, mention) pair: where the mention sits from the trigger, what
+    // kind of actor it is, the words that introduce it, and what the rules chose.
+    private static string[] RoleFeatures(Document doc, Candidate c, EntityMention e, IReadOnlyList<EntityMention> all)
+    {
+        var tokens = doc.Tokens;
+        var sent = doc.Sentences[c.SentenceIndex];
+        int trig = c.TriggerToken;
+        bool earlier = e.LastToken < sent.FirstToken;
+        string pos = earlier ? "prev" : e.LastToken < trig ? "before" : e.FirstToken > trig ? "after" : "in";
+        int dist = earlier ? 99 : Math.Max(0, e.LastToken < trig ? trig - e.LastToken : e.FirstToken - trig);
+        string db = dist <= 1 ? "1" : dist <= 3 ? "3" : dist <= 6 ? "6" : dist <= 12 ? "12" : "far";
+        string cat = e.Kind == EntityKind.Actor ? "a_" + e.Actor!.Category : e.Kind == EntityKind.Place ? "country" : e.Kind.ToString().ToLowerInvariant();
+        string type = c.Type;
+        var f = new List<string>(32)
+        {
+            "pos:" + pos, "pd:" + pos + db, "cat:" + cat, "cat_pos:" + cat + "|" + pos, "type_pos:" + type + "|" + pos,
+            "type_cat:" + type + "|" + cat, "type_pd:" + type + "|" + pos + db, "verb:" + c.IsVerb + "|" + pos,
+            "rule1:" + Same(c.Actor1, e), "rule2:" + Same(c.Actor2, e),
+            "rule1_t:" + Same(c.Actor1, e) + "|" + type, "rule2_t:" + Same(c.Actor2, e) + "|" + type,
+        };
+        if (c.Source is { } src && src.Span.Overlaps(e.Span)) f.Add("source");
+        // The nearest mentions on each side are the usual subject and object.
+        var after = all.Where(o => o.FirstToken > trig && o.LastToken < sent.FirstToken + sent.TokenCount).OrderBy(o => o.FirstToken).ToList();
+        var before = all.Where(o => o.LastToken < trig && o.FirstToken >= sent.FirstToken).OrderByDescending(o => o.FirstToken).ToList();
+        int ai = after.IndexOf(e), bi = before.IndexOf(e);
+        if (ai >= 0) f.Add("after_rank:" + Math.Min(ai, 3) + "|" + type);
+        if (bi >= 0) f.Add("before_rank:" + Math.Min(bi, 3) + "|" + type);
+        // The word that introduces the mention (ضد، على، بين، مع، من قبل) and a preposition on it (لداعش، بالحوثيين).
+        if (e.FirstToken > 0)
+        {
+            var prev = tokens[e.FirstToken - 1];
+            f.Add("pw:" + prev.Normalized);
+            f.Add("pw_t:" + prev.Normalized + "|" + type);
+            if (e.FirstToken > 1) f.Add("pw2:" + tokens[e.FirstToken - 2].Normalized + "_" + prev.Normalized);
+        }
+        var head = tokens[e.FirstToken];
+        if (head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition)
+            f.Add("clitic:" + head.Segments[0].Normalized + "|" + pos);
+        // Words between the trigger and a mention after it tell subject from object (قصف طيران التحالف مواقع ...).
+        if (pos == "after" && dist <= 8)
+            for (int k = trig + 1; k < e.FirstToken; k++)
+            {
+                f.Add("btw:" + tokens[k].Normalized);
+                if (tokens[k].Kind == TokenKind.Punctuation) f.Add("btw_punct");
+            }
+        if (pos == "before" && dist <= 8)
+            for (int k = e.LastToken + 1; k < trig; k++)
+                if (tokens[k].Kind == TokenKind.Punctuation) f.Add("btw_punct_before");
+        f.Add("trig_pos:" + tokens[trig].Stem + "|" + pos);
+        return [.. f];
+    }
+
+    private static bool Same(EntityMention? a, EntityMention b) => a is not null && a.Span == b.Span;
+
+    /// <summary>Each role mention of a candidate with its features (for training the role model).</summary>
+    private static List<(EntityMention Mention, string[] Features)> RoleChoices(Document doc, Candidate c)
+    {
+        var all = RoleMentions(doc, c);
+        return all.Select(e => (e, RoleFeatures(doc, c, e, all))).ToList();
+    }
+
+    // The trained choice: the likeliest actor1 (when likely enough), then the likeliest actor2 among the others.
+    private static Candidate AssignRoles(Document doc, Candidate c, RoleModel model)
+    {
+        var choices = RoleChoices(doc, c);
+        if (choices.Count == 0)
+            return c with { Actor1 = null, Actor2 = null };
+        var scored = choices.Select(x => (x.Mention, P: model.Probabilities(x.Features))).ToList();
+        var a1 = scored.MaxBy(x => x.P[1]);
+        EntityMention? actor1 = a1.P[1] >= model.Threshold ? a1.Mention : null;
+        var rest = scored.Where(x => actor1 is null || x.Mention.ActorName != actor1.ActorName).ToList();
+        EntityMention? actor2 = null;
+        if (rest.Count > 0)
+        {
+            var a2 = rest.MaxBy(x => x.P[2]);
+            if (a2.P[2] >= model.Threshold) actor2 = a2.Mention;
+        }
+        return c with { Actor1 = actor1, Actor2 = actor2 };
+    }
+}

@@ -1,0 +1,232 @@
+using System.Text.Json;
+using Marsad.Evaluation;
+using Marsad.Ingest;
+using Marsad.Pipeline;
+using Marsad.Text;
+
+namespace Marsad.Events.Learning;
+
+/// <summary>An article with the events a coder found in it (FORMAT.md gold lines) and the group it is folded with.</summary>
+public sealed record CodedArticle(Article Article, IReadOnlyList<JsonElement> Gold)
+{
+    /// <summary>Articles with one group are the same story (republished by another outlet) and are never split across folds.</summary>
+    public string Group { get; init; } = Article.Id;
+}
+
+/// <summary>A gold event's evidence located in the folded article text, with the types it accepts.</summary>
+public sealed record GoldSpan(TextSpan Span, string Type, string Subtype, IReadOnlyList<string> Types, JsonElement Event);
+
+/// <summary>One scored setting of cross-validation: pooled over all folds, and each fold's typed F1.</summary>
+public sealed record CvResult(double Threshold, EventScore Pooled, IReadOnlyList<EventScore> Folds);
+
+/// <summary>
+/// Training and cross-validation of the trained event stage from coded articles: candidates from the broad
+/// rules, labels from the gold events their trigger falls in, folds by article (republished stories together).
+/// </summary>
+public static class EventTraining
+{
+    /// <summary>Reads an evaluation set (articles.jsonl and gold.jsonl of FORMAT.md).</summary>
+    public static List<CodedArticle> Load(string articlesPath, string goldPath, Action<IngestDiagnostic>? report = null)
+    {
+        var gold = EventScorer.LoadJsonLines(goldPath).GroupBy(g => g.GetProperty("article").GetString() ?? "")
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<JsonElement>)g.ToList(), StringComparer.Ordinal);
+        return ArticleReader.Read(articlesPath, report ?? (_ => { }))
+            .Select(a => new CodedArticle(a, gold.GetValueOrDefault(a.Id, [])))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Gives articles that tell the same story (the same opening 200 characters or the same title) one group,
+    /// so that a republished report never sits on both sides of a fold.
+    /// </summary>
+    public static List<CodedArticle> GroupDuplicates(IReadOnlyList<CodedArticle> articles)
+    {
+        var parent = Enumerable.Range(0, articles.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < articles.Count; i++)
+        {
+            var text = TextFolder.Fold(articles[i].Article.Text);
+            var keys = new List<string> { "t:" + text[..Math.Min(200, text.Length)] };
+            if (!string.IsNullOrWhiteSpace(articles[i].Article.Title))
+                keys.Add("h:" + TextFolder.Fold(articles[i].Article.Title!));
+            foreach (var key in keys)
+            {
+                if (byKey.TryGetValue(key, out var j)) parent[Find(i)] = Find(j);
+                else byKey[key] = i;
+            }
+        }
+        return articles.Select((a, i) => a with { Group = articles[Find(i)].Article.Id }).ToList();
+    }
+
+    /// <summary>The fold of each article: groups shuffled with a fixed seed, then dealt round-robin.</summary>
+    public static int[] Folds(IReadOnlyList<CodedArticle> articles, int k, int seed = 7)
+    {
+        var groups = articles.Select(a => a.Group).Distinct().Order(StringComparer.Ordinal).ToArray();
+        new Random(seed).Shuffle(groups);
+        var foldOf = groups.Select((g, i) => (g, i % k)).ToDictionary(x => x.g, x => x.Item2, StringComparer.Ordinal);
+        return articles.Select(a => foldOf[a.Group]).ToArray();
+    }
+
+    /// <summary>Where each gold event's evidence lies in the document's folded text (events whose evidence is not found are left out).</summary>
+    public static List<GoldSpan> GoldSpans(Document doc, IReadOnlyList<JsonElement> gold)
+    {
+        var list = new List<GoldSpan>();
+        foreach (var g in gold)
+        {
+            var ev = TextFolder.Fold(g.GetProperty("evidence").GetString() ?? "");
+            int at = ev.Length == 0 ? -1 : doc.Text.IndexOf(ev, StringComparison.Ordinal);
+            if (at < 0)
+                continue;
+            string type = g.GetProperty("type").GetString() ?? "", subtype = g.GetProperty("subtype").GetString() ?? "";
+            var types = new List<string> { type };
+            if (g.TryGetProperty("alt", out var alt) && alt.ValueKind == JsonValueKind.Array)
+                types.AddRange(alt.EnumerateArray().Select(a => a.GetProperty("type").GetString() ?? ""));
+            list.Add(new GoldSpan(new TextSpan(at, ev.Length), type, subtype, types, g));
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// The class a candidate should get: the type of the gold event whose evidence holds its trigger (the rule's
+    /// own type when that event accepts it), else the rule's type when a gold event of that type overlaps its
+    /// evidence, else no event.
+    /// </summary>
+    public static (string Label, string? Subtype, GoldSpan? Gold) Label(TrainingCandidate c, IReadOnlyList<GoldSpan> gold)
+    {
+        var rule = c.Record.Type;
+        var holding = gold.Where(g => g.Span.Contains(c.Record.Trigger)).ToList();
+        if (holding.FirstOrDefault(g => g.Types.Contains(rule)) is { } same)
+            return (rule, c.Record.Subtype, same);
+        if (holding.Count > 0)
+            return (holding[0].Type, holding[0].Subtype, holding[0]);
+        if (gold.FirstOrDefault(g => g.Types.Contains(rule) && g.Span.Overlaps(c.Record.Evidence)) is { } near)
+            return (rule, c.Record.Subtype, near);
+        return (EventTypeModel.None, null, null);
+    }
+
+    /// <summary>
+    /// Role labels for the mentions of a candidate that tells a gold event: actor1 when the name it would be
+    /// output as matches one of the gold actor1 names (as the scorer compares them), else actor2, else none.
+    /// </summary>
+    public static IEnumerable<(string[] Features, int Role)> RoleExamples(TrainingCandidate c, GoldSpan gold)
+    {
+        var a1 = Names(gold.Event, "actor1");
+        var a2 = Names(gold.Event, "actor2");
+        foreach (var (name, features) in c.Mentions)
+        {
+            int role = a1.Count > 0 && EventScorer.NamesMatch(name, a1) ? 1 : a2.Count > 0 && EventScorer.NamesMatch(name, a2) ? 2 : 0;
+            yield return (features, role);
+        }
+    }
+
+    private static List<string?> Names(JsonElement e, string field) =>
+        e.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(x => x.GetString()).ToList() : [];
+
+    /// <summary>An analysed article with its candidates and their labels, computed once and reused by every fold.</summary>
+    public sealed record Prepared(CodedArticle Coded, Document Document, IReadOnlyList<(string[] Features, string Label, string? Subtype)> Examples)
+    {
+        /// <summary>(event, mention) pairs of the candidates that tell a gold event, with their role labels.</summary>
+        public IReadOnlyList<(string[] Features, int Role)> RoleExamples { get; init; } = [];
+
+        /// <summary>Gold events whose evidence holds the trigger of at least one candidate: what any decision over these candidates can reach.</summary>
+        public int GoldReached { get; init; }
+    }
+
+    public static List<Prepared> Prepare(MarsadPipeline pipeline, IReadOnlyList<CodedArticle> articles)
+    {
+        var result = new Prepared[articles.Count];
+        Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var coded = articles[i];
+            var doc = pipeline.Analyze(coded.Article);
+            var gold = GoldSpans(doc, coded.Gold);
+            var cands = pipeline.ExtractorFor(coded.Article.Lang).BroadCandidates(doc);
+            var labels = cands.Select(c => Label(c, gold)).ToList();
+            var examples = cands.Select((c, j) => (c.Features, labels[j].Label, labels[j].Subtype)).ToList();
+            var roles = cands.SelectMany((c, j) => labels[j].Gold is { } g ? RoleExamples(c, g) : []).ToList();
+            int reached = gold.Count(g => cands.Any(c => g.Span.Contains(c.Record.Trigger)));
+            result[i] = new Prepared(coded, doc, examples) { GoldReached = reached, RoleExamples = roles };
+        });
+        return [.. result];
+    }
+
+    public static RoleModel TrainRoles(IEnumerable<Prepared> articles, int seed = 17) =>
+        RoleModel.Train(articles.SelectMany(p => p.RoleExamples).ToList(),
+            double.TryParse(Environment.GetEnvironmentVariable("MARSAD_ROLE_T"), System.Globalization.CultureInfo.InvariantCulture, out var rt) ? rt : 0.22, seed: seed);
+
+    public static EventTypeModel Train(IEnumerable<Prepared> articles, double threshold, int seed = 17) =>
+        EventTypeModel.Train(articles.SelectMany(p => p.Examples).ToList(), threshold, epochs: int.TryParse(Environment.GetEnvironmentVariable("MARSAD_EPOCHS"), out var ep) ? ep : 10, seed: seed);
+
+    /// <summary>
+    /// k-fold cross-validation: for each fold a model trained on the others extracts its articles, and the
+    /// predictions are scored as <c>score.py events</c> does, pooled and per fold, at each threshold.
+    /// </summary>
+    public static List<CvResult> CrossValidate(MarsadPipeline pipeline, IReadOnlyList<Prepared> articles, int k, IReadOnlyList<double> thresholds, int seed = 17)
+    {
+        var folds = Folds(articles.Select(p => p.Coded).ToList(), k);
+        var models = new EventTypeModel[k];
+        var roleModels = new RoleModel?[k];
+        bool useRoles = Environment.GetEnvironmentVariable("MARSAD_NO_ROLES") is null;
+        Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
+        {
+            models[f] = Train(articles.Where((_, i) => folds[i] != f), 0.5, seed);
+            roleModels[f] = useRoles ? TrainRoles(articles.Where((_, i) => folds[i] != f), seed) : null;
+        });
+        var results = new List<CvResult>();
+        foreach (var t in thresholds)
+        {
+            var perArticle = new IReadOnlyList<EventRecord>[articles.Count];
+            Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                var extractor = pipeline.ExtractorFor(articles[i].Coded.Article.Lang).WithModels(models[folds[i]].WithThreshold(t), roleModels[folds[i]]);
+                perArticle[i] = extractor.Extract(articles[i].Document);
+            });
+            var pooled = Score(articles, perArticle, _ => true);
+            var byFold = Enumerable.Range(0, k).Select(f => Score(articles, perArticle, i => folds[i] == f)).ToList();
+            results.Add(new CvResult(t, pooled, byFold));
+        }
+        return results;
+    }
+
+    /// <summary>Scores predictions against the gold of the selected articles, going through the prediction format as score.py would read it.</summary>
+    public static EventScore Score(IReadOnlyList<Prepared> articles, IReadOnlyList<IReadOnlyList<EventRecord>> predictions, Func<int, bool> include)
+    {
+        var texts = new List<(string, string)>();
+        var gold = new List<JsonElement>();
+        var pred = new List<JsonElement>();
+        for (int i = 0; i < articles.Count; i++)
+        {
+            if (!include(i)) continue;
+            texts.Add((articles[i].Coded.Article.Id, articles[i].Coded.Article.Text));
+            gold.AddRange(articles[i].Coded.Gold);
+            foreach (var e in predictions[i])
+                pred.Add(JsonDocument.Parse(PredictionWriter.ToJsonLine(e, articles[i].Document.Text)).RootElement);
+        }
+        return EventScorer.ScoreEvents(texts, gold, pred);
+    }
+}
+
+/// <summary>Candidate-level diagnostics of cross-validation: how often each labelled class is predicted as each class.</summary>
+public static class EventTrainingDiagnostics
+{
+    public static Dictionary<(string Gold, string Pred), int> Confusion(IReadOnlyList<EventTraining.Prepared> articles, int k, double threshold, int seed = 17)
+    {
+        var folds = EventTraining.Folds(articles.Select(p => p.Coded).ToList(), k);
+        var counts = new Dictionary<(string, string), int>();
+        for (int f = 0; f < k; f++)
+        {
+            var model = EventTraining.Train(articles.Where((_, i) => folds[i] != f), threshold, seed);
+            for (int i = 0; i < articles.Count; i++)
+            {
+                if (folds[i] != f) continue;
+                foreach (var ex in articles[i].Examples)
+                {
+                    var pred = model.Decide(ex.Features).Type ?? EventTypeModel.None;
+                    counts[(ex.Label, pred)] = counts.GetValueOrDefault((ex.Label, pred)) + 1;
+                }
+            }
+        }
+        return counts;
+    }
+}

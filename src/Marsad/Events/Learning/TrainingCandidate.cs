@@ -1,0 +1,8 @@
+namespace Marsad.Events.Learning;
+
+/// <summary>A candidate event as the trained stages see it: the record the rules built, its features, the gate (if any) that a rule would have dropped it at, and the mentions that may fill its actor roles.</summary>
+public sealed record TrainingCandidate(EventRecord Record, string[] Features, string? Gate)
+{
+    /// <summary>Each mention that may be actor1 or actor2: the name it would be output as, and the role model's features.</summary>
+    public IReadOnlyList<(string ActorName, string[] Features)> Mentions { get; init; } = [];
+}
