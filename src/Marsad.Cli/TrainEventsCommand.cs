@@ -71,6 +71,9 @@ public static class TrainEventsCommand
 
         double chosen = fixedThreshold ?? 0.5;
         if (Environment.GetEnvironmentVariable("MARSAD_DIAG") is not null)
+            stdout.WriteLine($"place examples {prepared.Sum(p => p.PlaceExamples.Count)} positive {prepared.Sum(p => p.PlaceExamples.Count(e => e.IsPlace))}; "
+                + $"role examples {prepared.Sum(p => p.RoleExamples.Count)} a1 {prepared.Sum(p => p.RoleExamples.Count(e => e.Role == 1))} a2 {prepared.Sum(p => p.RoleExamples.Count(e => e.Role == 2))}");
+        if (Environment.GetEnvironmentVariable("MARSAD_DIAG") is not null)
         {
             var conf = EventTrainingDiagnostics.Confusion(prepared, Math.Max(2, folds), chosen, seed);
             foreach (var g in conf.GroupBy(kv => kv.Key.Gold).OrderBy(g => g.Key))

@@ -101,3 +101,97 @@ public sealed partial class EventExtractor
         return c with { Actor1 = actor1, Actor2 = actor2 };
     }
 }
+
+/// <summary>The event extractor: the trained choice of the event's place among the places the article names.</summary>
+public sealed partial class EventExtractor
+{
+    /// <summary>Places that may be the event's: every place the article names, the mention nearest the trigger for each.</summary>
+    private static List<EntityMention> PlaceMentions(Document doc, Candidate c)
+    {
+        int trig = c.TriggerToken;
+        var list = doc.Entities.Where(e => e.Kind == EntityKind.Place && e.Place is not null)
+            .GroupBy(e => e.Place!.Id)
+            .Select(g => g.MinBy(e => Math.Abs(e.FirstToken - trig))!)
+            .ToList();
+        if (c.Place is { Place: not null } rule && !list.Any(e => e.Place!.Id == rule.Place!.Id))
+            list.Add(rule);
+        return list;
+    }
+
+    private static string[] PlaceFeatures(Document doc, Candidate c, EntityMention e, IReadOnlyList<EntityMention> all)
+    {
+        var tokens = doc.Tokens;
+        var sent = doc.Sentences[c.SentenceIndex];
+        int trig = c.TriggerToken, sentEnd = sent.FirstToken + sent.TokenCount;
+        int eSent = SentenceOf(doc, e.FirstToken);
+        int gap = eSent - c.SentenceIndex;
+        string where = gap == 0 ? (e.LastToken < trig ? "before" : "after") : gap == -1 ? "prev" : gap == 1 ? "next" : gap < 0 ? (eSent < 2 ? "lede" : "earlier") : "later";
+        int dist = gap != 0 ? 99 : Math.Max(0, e.LastToken < trig ? trig - e.LastToken : e.FirstToken - trig);
+        string db = dist <= 2 ? "2" : dist <= 5 ? "5" : dist <= 10 ? "10" : dist <= 20 ? "20" : "far";
+        var p = e.Place!;
+        string prec = p.Precision;
+        int mentions = doc.Entities.Count(o => o.Place?.Id == p.Id);
+        var f = new List<string>(32)
+        {
+            "w:" + where, "wd:" + where + db, "prec:" + prec, "w_prec:" + where + "|" + prec, "t_w:" + c.Type + "|" + where,
+            "t_prec:" + c.Type + "|" + prec, "rule:" + (c.Place?.Place?.Id == p.Id), "rule_prec:" + (c.Place?.Place?.Id == p.Id) + "|" + prec,
+            "freq:" + Math.Min(mentions, 4), "curated:" + p.Curated,
+        };
+        // A town in the same sentence is more specific than a country or region there.
+        bool pointHere = all.Any(o => o != e && SentenceOf(doc, o.FirstToken) == c.SentenceIndex && o.Place!.Precision is "point" or "admin2");
+        f.Add("point_here:" + pointHere + "|" + prec);
+        // Within the country of the sentence's other places, or of the rule's place.
+        if (c.Place?.Place is { } rp) f.Add("same_country_as_rule:" + (rp.Country == p.Country));
+        if (DominantCountry(doc) is { } dc) f.Add("dominant_country:" + (dc == p.Country));
+        if (e.FirstToken > 0)
+        {
+            var prev = tokens[e.FirstToken - 1];
+            f.Add("pw:" + prev.Normalized);
+            f.Add("pw_w:" + prev.Normalized + "|" + where);
+        }
+        var head = tokens[e.FirstToken];
+        if (head.Segments.Count > 1 && head.Segments[0].Role == SegmentRole.Preposition)
+            f.Add("clitic:" + head.Segments[0].Normalized + "|" + where);
+        if (c.Actor1?.Span.Overlaps(e.Span) == true || c.Actor2?.Span.Overlaps(e.Span) == true) f.Add("is_actor");
+        if (sentEnd > 0 && gap == 0) f.Add("same_clause:" + (ClauseIndex(tokens, sent, e.FirstToken) == ClauseIndex(tokens, sent, trig)));
+        return [.. f];
+    }
+
+    private static int SentenceOf(Document doc, int token)
+    {
+        int lo = 0, hi = doc.Sentences.Count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (doc.Sentences[mid].FirstToken <= token) lo = mid; else hi = mid - 1;
+        }
+        return lo;
+    }
+
+    // Clauses are counted by the commas and semicolons before the token in its sentence.
+    private static int ClauseIndex(List<Token> tokens, Sentence s, int token)
+    {
+        int n = 0;
+        for (int k = s.FirstToken; k < token && k < tokens.Count; k++)
+            if (tokens[k].Kind == TokenKind.Punctuation && tokens[k].Surface is "،" or "," or "؛" or ";" or ":") n++;
+        return n;
+    }
+
+    private static List<(EntityMention Mention, string[] Features)> PlaceChoices(Document doc, Candidate c)
+    {
+        var all = PlaceMentions(doc, c);
+        return all.Select(e => (e, PlaceFeatures(doc, c, e, all))).ToList();
+    }
+
+    // The trained choice of place: the likeliest when likely enough, else what the rules chose.
+    private static Candidate AssignPlace(Document doc, Candidate c, PlaceModel model)
+    {
+        if (c.SplitFromList)
+            return c;
+        var choices = PlaceChoices(doc, c);
+        if (choices.Count == 0)
+            return c;
+        var best = choices.Select(x => (x.Mention, P: model.Probability(x.Features))).MaxBy(x => x.P);
+        return best.P >= model.Threshold ? c with { Place = best.Mention } : c;
+    }
+}

@@ -62,8 +62,11 @@ public sealed partial class EventExtractor
     internal static int MergeGap = int.TryParse(Environment.GetEnvironmentVariable("MARSAD_MERGE_GAP"), out var g) ? g : 6;
 
     /// <summary>This extractor with another trained event decision (null: the rules alone).</summary>
-    public EventExtractor WithModels(Learning.EventTypeModel? model, Learning.RoleModel? roles) =>
-        new(_lex, _filter, _grammar, _gazetteer) { TypeModel = model, RoleModel = roles };
+    public EventExtractor WithModels(Learning.EventTypeModel? model, Learning.RoleModel? roles, Learning.PlaceModel? places) =>
+        new(_lex, _filter, _grammar, _gazetteer) { TypeModel = model, RoleModel = roles, PlaceModel = places };
+
+    /// <summary>The trained choice of the event's place among the places the article names (with <see cref="TypeModel"/> only).</summary>
+    public Learning.PlaceModel? PlaceModel { get; init; }
 
     /// <summary>The trained choice of actor1 and actor2 among the mentions around a trigger (with <see cref="TypeModel"/> only).</summary>
     public Learning.RoleModel? RoleModel { get; init; }
@@ -73,6 +76,8 @@ public sealed partial class EventExtractor
         var candidates = TypeModel is null ? FindAll(doc, filter: true) : Decide(TypeModel, FindAll(doc, filter: false, broad: true));
         if (TypeModel is not null && RoleModel is not null)
             candidates = candidates.Select(c => AssignRoles(doc, c, RoleModel)).ToList();
+        if (TypeModel is not null && PlaceModel is not null)
+            candidates = candidates.Select(c => AssignPlace(doc, c, PlaceModel)).ToList();
         var lede = LedeDate(doc);
         return Merge(candidates, TypeModel is null ? 6 : MergeGap).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
     }
@@ -86,6 +91,7 @@ public sealed partial class EventExtractor
                 Learning.EventTypeModel.FeaturesOf(c.Features, c.Gate, c.Type), c.Gate)
             {
                 Mentions = RoleChoices(doc, c).Select(x => (x.Mention.ActorName, x.Features)).ToList(),
+                Places = PlaceChoices(doc, c).Select(x => (x.Mention.Place!, x.Features)).ToList(),
             })
             .ToList();
     }
@@ -551,7 +557,7 @@ public sealed partial class EventExtractor
         needsOk:
         if (spec.Weak && !ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && (e.IsActor || e.Kind == EntityKind.Place)))
             return "weak";
-        return null;
+        return spec.Broad ? "broad" : null;
     }
 
     // A noun of violence names an occurrence when its clause also gives a date, a count or a verb of

@@ -25,6 +25,9 @@ public sealed record TriggerSpec(string Type, string Subtype, bool Territory, bo
 
     /// <summary>Cue classes of which one must begin within a few words after the trigger (a verb's object past its subject).</summary>
     public IReadOnlyList<string> Then { get; init; } = [];
+
+    /// <summary>From the broad lexicon: a candidate for the trained event model only; the rules alone never code it.</summary>
+    public bool Broad { get; init; }
 }
 
 /// <summary>What a quantity noun counts, and whether its dual form means two.</summary>
@@ -46,7 +49,12 @@ public sealed class EventLexicons
         var dir = Path.Combine(lexiconDir, lang);
         var lex = new EventLexicons();
         var triggers = Path.Combine(dir, "triggers.tsv");
-        foreach (var (line, f) in LexiconFiles.ReadRows(triggers, 3))
+        var broad = Path.Combine(dir, "triggers-broad.tsv");
+        // The broad lexicon is optional: words that often tell an event but as often do not, for the trained model to decide.
+        var rows = LexiconFiles.ReadRows(triggers, 3).Select(r => (File: triggers, r.Item1, r.Item2, Broad: false));
+        if (File.Exists(broad))
+            rows = rows.Concat(LexiconFiles.ReadRows(broad, 3).Select(r => (File: broad, r.Item1, r.Item2, Broad: true)));
+        foreach (var (file, line, f, isBroad) in rows)
         {
             var all = f.Length > 3 ? f[3].Split(',', StringSplitOptions.TrimEntries) : [];
             var needs = all.Where(o => o.StartsWith("needs=", StringComparison.Ordinal))
@@ -55,8 +63,8 @@ public sealed class EventLexicons
                 .SelectMany(o => o["after=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
             var then = all.Where(o => o.StartsWith("then=", StringComparison.Ordinal))
                 .SelectMany(o => o["then=".Length..].Split('|', StringSplitOptions.RemoveEmptyEntries)).ToList();
-            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs) { After = after, Then = then, Anchored = all.Contains("anchored"), Victim = all.Contains("victim"), Consequence = all.Contains("consequence"), NoAgent = all.Contains("noagent"), FiniteVerb = all.Contains("verb") };
-            lex.Triggers.Add(f[0], spec, $"{triggers}:{line}");
+            var spec = new TriggerSpec(f[1], f[2], all.Contains("territory"), all.Contains("weak"), all.Contains("noun"), needs) { After = after, Then = then, Anchored = all.Contains("anchored"), Victim = all.Contains("victim"), Consequence = all.Contains("consequence"), NoAgent = all.Contains("noagent"), FiniteVerb = all.Contains("verb"), Broad = isBroad };
+            lex.Triggers.Add(f[0], spec, $"{file}:{line}");
         }
         foreach (var (line, f) in LexiconFiles.ReadRows(Path.Combine(dir, "cues.tsv"), 2))
             lex.Cues.Add(f[0], f[1], $"cues.tsv:{line}");

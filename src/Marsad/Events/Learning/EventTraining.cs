@@ -120,6 +120,28 @@ public static class EventTraining
         }
     }
 
+    /// <summary>Place labels for the places a candidate that tells a gold event may have: right when the scorer would accept it.</summary>
+    public static IEnumerable<(string[] Features, bool IsPlace)> PlaceExamples(TrainingCandidate c, GoldSpan gold)
+    {
+        if (!gold.Event.TryGetProperty("place", out var gp) || gp.ValueKind != JsonValueKind.Object)
+            yield break;
+        foreach (var (place, features) in c.Places)
+            yield return (features, PlaceOk(place, gp));
+    }
+
+    /// <summary>score.py's place test for a gazetteer entry against a gold place.</summary>
+    public static bool PlaceOk(Geo.GazetteerEntry p, JsonElement gold)
+    {
+        string prec = gold.TryGetProperty("precision", out var pr) && pr.ValueKind == JsonValueKind.String ? pr.GetString()! : "point";
+        if (prec is "country" or "region")
+            return gold.TryGetProperty("country", out var gc) && gc.ValueKind == JsonValueKind.String
+                && string.Equals(gc.GetString(), p.Country, StringComparison.OrdinalIgnoreCase);
+        if (!gold.TryGetProperty("lat", out var lat) || lat.ValueKind != JsonValueKind.Number || !gold.TryGetProperty("lon", out var lon) || lon.ValueKind != JsonValueKind.Number)
+            return false;
+        double limit = prec switch { "admin2" => 50, "admin1" => 100, _ => 25 };
+        return EventScorer.Km(p.Lat, p.Lon, lat.GetDouble(), lon.GetDouble()) <= limit;
+    }
+
     private static List<string?> Names(JsonElement e, string field) =>
         e.TryGetProperty(field, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(x => x.GetString()).ToList() : [];
 
@@ -128,6 +150,9 @@ public static class EventTraining
     {
         /// <summary>(event, mention) pairs of the candidates that tell a gold event, with their role labels.</summary>
         public IReadOnlyList<(string[] Features, int Role)> RoleExamples { get; init; } = [];
+
+        /// <summary>(event, place) pairs of the candidates that tell a gold event, labelled as the scorer would judge them.</summary>
+        public IReadOnlyList<(string[] Features, bool IsPlace)> PlaceExamples { get; init; } = [];
 
         /// <summary>Gold events whose evidence holds the trigger of at least one candidate: what any decision over these candidates can reach.</summary>
         public int GoldReached { get; init; }
@@ -146,7 +171,12 @@ public static class EventTraining
             var examples = cands.Select((c, j) => (c.Features, labels[j].Label, labels[j].Subtype)).ToList();
             var roles = cands.SelectMany((c, j) => labels[j].Gold is { } g ? RoleExamples(c, g) : []).ToList();
             int reached = gold.Count(g => cands.Any(c => g.Span.Contains(c.Record.Trigger)));
-            result[i] = new Prepared(coded, doc, examples) { GoldReached = reached, RoleExamples = roles };
+            if (Environment.GetEnvironmentVariable("MARSAD_UNREACHED") is { } dump)
+                lock (articles)
+                    File.AppendAllLines(dump, gold.Where(g => !cands.Any(c => g.Span.Contains(c.Record.Trigger)))
+                        .Select(g => $"{coded.Article.Id}\t{g.Type}\t{g.Subtype}\t{doc.Text.Substring(g.Span.Start, g.Span.Length)}"));
+            var places = cands.SelectMany((c, j) => labels[j].Gold is { } g ? PlaceExamples(c, g) : []).ToList();
+            result[i] = new Prepared(coded, doc, examples) { GoldReached = reached, RoleExamples = roles, PlaceExamples = places };
         });
         return [.. result];
     }
@@ -154,6 +184,10 @@ public static class EventTraining
     public static RoleModel TrainRoles(IEnumerable<Prepared> articles, int seed = 17) =>
         RoleModel.Train(articles.SelectMany(p => p.RoleExamples).ToList(),
             double.TryParse(Environment.GetEnvironmentVariable("MARSAD_ROLE_T"), System.Globalization.CultureInfo.InvariantCulture, out var rt) ? rt : 0.22, seed: seed);
+
+    public static PlaceModel TrainPlaces(IEnumerable<Prepared> articles, int seed = 17) =>
+        PlaceModel.Train(articles.SelectMany(p => p.PlaceExamples).ToList(),
+            double.TryParse(Environment.GetEnvironmentVariable("MARSAD_PLACE_T"), System.Globalization.CultureInfo.InvariantCulture, out var pt) ? pt : 0.1, seed: seed);
 
     public static EventTypeModel Train(IEnumerable<Prepared> articles, double threshold, int seed = 17) =>
         EventTypeModel.Train(articles.SelectMany(p => p.Examples).ToList(), threshold, epochs: int.TryParse(Environment.GetEnvironmentVariable("MARSAD_EPOCHS"), out var ep) ? ep : 10, seed: seed);
@@ -167,11 +201,14 @@ public static class EventTraining
         var folds = Folds(articles.Select(p => p.Coded).ToList(), k);
         var models = new EventTypeModel[k];
         var roleModels = new RoleModel?[k];
+        var placeModels = new PlaceModel?[k];
+        bool usePlaces = Environment.GetEnvironmentVariable("MARSAD_NO_PLACES") is null;
         bool useRoles = Environment.GetEnvironmentVariable("MARSAD_NO_ROLES") is null;
         Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
         {
             models[f] = Train(articles.Where((_, i) => folds[i] != f), 0.5, seed);
             roleModels[f] = useRoles ? TrainRoles(articles.Where((_, i) => folds[i] != f), seed) : null;
+            placeModels[f] = usePlaces ? TrainPlaces(articles.Where((_, i) => folds[i] != f), seed) : null;
         });
         var results = new List<CvResult>();
         foreach (var t in thresholds)
@@ -179,7 +216,7 @@ public static class EventTraining
             var perArticle = new IReadOnlyList<EventRecord>[articles.Count];
             Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                var extractor = pipeline.ExtractorFor(articles[i].Coded.Article.Lang).WithModels(models[folds[i]].WithThreshold(t), roleModels[folds[i]]);
+                var extractor = pipeline.ExtractorFor(articles[i].Coded.Article.Lang).WithModels(models[folds[i]].WithThreshold(t), roleModels[folds[i]], placeModels[folds[i]]);
                 perArticle[i] = extractor.Extract(articles[i].Document);
             });
             var pooled = Score(articles, perArticle, _ => true);

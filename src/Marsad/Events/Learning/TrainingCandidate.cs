@@ -5,4 +5,7 @@ public sealed record TrainingCandidate(EventRecord Record, string[] Features, st
 {
     /// <summary>Each mention that may be actor1 or actor2: the name it would be output as, and the role model's features.</summary>
     public IReadOnlyList<(string ActorName, string[] Features)> Mentions { get; init; } = [];
+
+    /// <summary>Each place the article names that may be the event's, with the place model's features.</summary>
+    public IReadOnlyList<(Geo.GazetteerEntry Place, string[] Features)> Places { get; init; } = [];
 }
