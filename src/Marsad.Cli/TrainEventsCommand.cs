@@ -18,16 +18,17 @@ public static class TrainEventsCommand
         var cv = new Option<int>("--cv") { Description = "Cross-validation folds by article (0: none).", DefaultValueFactory = _ => 5 };
         var threshold = new Option<string>("--threshold") { Description = "Event probability to keep a candidate, or 'auto' for the best cross-validated one.", DefaultValueFactory = _ => "auto" };
         var lexicons = new Option<string>("--lexicons") { Description = "Lexicon folder (default: the shipped one)." };
+        var pred = new Option<string>("--pred") { Description = "Write the held-out predictions of cross-validation at the chosen threshold here (JSON Lines, FORMAT.md)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the training order.", DefaultValueFactory = _ => 17 };
         var cmd = new Command("events", "Train the event model (which candidates are events, of which type) and report cross-validated scores.");
-        foreach (var o in new Option[] { articles, gold, output, cv, threshold, lexicons, seed })
+        foreach (var o in new Option[] { articles, gold, output, cv, threshold, lexicons, seed, pred })
             cmd.Options.Add(o);
         cmd.SetAction(r => Run(r.GetValue(articles)!, r.GetValue(gold)!, r.GetValue(output), r.GetValue(cv), r.GetValue(threshold)!,
-            r.GetValue(lexicons), r.GetValue(seed), stdout, stderr));
+            r.GetValue(lexicons), r.GetValue(seed), r.GetValue(pred), stdout, stderr));
         return cmd;
     }
 
-    public static int Run(string[] articles, string[] gold, string? output, int folds, string threshold, string? lexicons, int seed,
+    public static int Run(string[] articles, string[] gold, string? output, int folds, string threshold, string? lexicons, int seed, string? predPath,
         TextWriter stdout, TextWriter stderr)
     {
         if (articles.Length != gold.Length)
@@ -81,7 +82,7 @@ public static class TrainEventsCommand
         }
         if (folds >= 2)
         {
-            double[] grid = fixedThreshold is { } ft ? [ft] : [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65];
+            double[] grid = fixedThreshold is { } ft ? [ft] : [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
             var results = EventTraining.CrossValidate(pipeline, prepared, folds, grid, seed);
             stdout.WriteLine($"{folds}-fold cross-validation by article (pooled; typed F1 per fold as mean ± sd):");
             stdout.WriteLine("  threshold  typed F1 (P / R)         per fold        any F1  subtype actor1 actor2  place   date  cert  quant");
@@ -95,6 +96,14 @@ public static class TrainEventsCommand
             }
             if (fixedThreshold is null)
                 chosen = results.MaxBy(r => r.Pooled.DetectionTyped.F1)!.Threshold;
+            if (predPath is not null)
+            {
+                using var writer = Ingest.PredictionWriter.Create(predPath);
+                var best = results.First(r => r.Threshold == chosen);
+                for (int i = 0; i < prepared.Count; i++)
+                    foreach (var e in best.Predictions[i])
+                        writer.Write(e, prepared[i].Document.Text);
+            }
             stdout.WriteLine(FormattableString.Invariant($"threshold: {chosen:F2}"));
         }
         if (output is not null)

@@ -62,8 +62,11 @@ public sealed partial class EventExtractor
     internal static int MergeGap = int.TryParse(Environment.GetEnvironmentVariable("MARSAD_MERGE_GAP"), out var g) ? g : 6;
 
     /// <summary>This extractor with another trained event decision (null: the rules alone).</summary>
-    public EventExtractor WithModels(Learning.EventTypeModel? model, Learning.RoleModel? roles, Learning.PlaceModel? places) =>
-        new(_lex, _filter, _grammar, _gazetteer) { TypeModel = model, RoleModel = roles, PlaceModel = places };
+    public EventExtractor WithModels(Learning.EventTypeModel? model, Learning.RoleModel? roles, Learning.PlaceModel? places, Learning.CountModel? counts) =>
+        new(_lex, _filter, _grammar, _gazetteer) { TypeModel = model, RoleModel = roles, PlaceModel = places, CountModel = counts };
+
+    /// <summary>The trained choice of the event's counts among the numbers of its sentence (with <see cref="TypeModel"/> only).</summary>
+    public Learning.CountModel? CountModel { get; init; }
 
     /// <summary>The trained choice of the event's place among the places the article names (with <see cref="TypeModel"/> only).</summary>
     public Learning.PlaceModel? PlaceModel { get; init; }
@@ -78,6 +81,8 @@ public sealed partial class EventExtractor
             candidates = candidates.Select(c => AssignRoles(doc, c, RoleModel)).ToList();
         if (TypeModel is not null && PlaceModel is not null)
             candidates = candidates.Select(c => AssignPlace(doc, c, PlaceModel)).ToList();
+        if (TypeModel is not null && CountModel is not null)
+            candidates = candidates.Select(c => AssignCounts(doc, c, CountModel)).ToList();
         var lede = LedeDate(doc);
         return Merge(candidates, TypeModel is null ? 6 : MergeGap).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
     }
@@ -92,6 +97,7 @@ public sealed partial class EventExtractor
             {
                 Mentions = RoleChoices(doc, c).Select(x => (x.Mention.ActorName, x.Features)).ToList(),
                 Places = PlaceChoices(doc, c).Select(x => (x.Mention.Place!, x.Features)).ToList(),
+                Counts = CountChoices(doc, c).Select(x => (x.Key, x.Value, x.Features)).ToList(),
             })
             .ToList();
     }

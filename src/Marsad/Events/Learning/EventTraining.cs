@@ -17,7 +17,11 @@ public sealed record CodedArticle(Article Article, IReadOnlyList<JsonElement> Go
 public sealed record GoldSpan(TextSpan Span, string Type, string Subtype, IReadOnlyList<string> Types, JsonElement Event);
 
 /// <summary>One scored setting of cross-validation: pooled over all folds, and each fold's typed F1.</summary>
-public sealed record CvResult(double Threshold, EventScore Pooled, IReadOnlyList<EventScore> Folds);
+public sealed record CvResult(double Threshold, EventScore Pooled, IReadOnlyList<EventScore> Folds)
+{
+    /// <summary>Each article's held-out predictions, in the order of the articles.</summary>
+    public IReadOnlyList<IReadOnlyList<EventRecord>> Predictions { get; init; } = [];
+}
 
 /// <summary>
 /// Training and cross-validation of the trained event stage from coded articles: candidates from the broad
@@ -129,6 +133,14 @@ public static class EventTraining
             yield return (features, PlaceOk(place, gp));
     }
 
+    /// <summary>Count labels: a number is one of the event's counts when the gold event gives that kind of count with that value.</summary>
+    public static IEnumerable<(string[] Features, bool IsCount)> CountExamples(TrainingCandidate c, GoldSpan gold)
+    {
+        var q = gold.Event.TryGetProperty("quantities", out var gq) && gq.ValueKind == JsonValueKind.Object ? gq : default;
+        foreach (var (key, value, features) in c.Counts)
+            yield return (features, q.ValueKind == JsonValueKind.Object && q.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number && v.GetInt64() == value);
+    }
+
     /// <summary>score.py's place test for a gazetteer entry against a gold place.</summary>
     public static bool PlaceOk(Geo.GazetteerEntry p, JsonElement gold)
     {
@@ -154,6 +166,9 @@ public static class EventTraining
         /// <summary>(event, place) pairs of the candidates that tell a gold event, labelled as the scorer would judge them.</summary>
         public IReadOnlyList<(string[] Features, bool IsPlace)> PlaceExamples { get; init; } = [];
 
+        /// <summary>(event, number) pairs of the candidates that tell a gold event, labelled by the gold counts.</summary>
+        public IReadOnlyList<(string[] Features, bool IsCount)> CountExamples { get; init; } = [];
+
         /// <summary>Gold events whose evidence holds the trigger of at least one candidate: what any decision over these candidates can reach.</summary>
         public int GoldReached { get; init; }
     }
@@ -176,7 +191,8 @@ public static class EventTraining
                     File.AppendAllLines(dump, gold.Where(g => !cands.Any(c => g.Span.Contains(c.Record.Trigger)))
                         .Select(g => $"{coded.Article.Id}\t{g.Type}\t{g.Subtype}\t{doc.Text.Substring(g.Span.Start, g.Span.Length)}"));
             var places = cands.SelectMany((c, j) => labels[j].Gold is { } g ? PlaceExamples(c, g) : []).ToList();
-            result[i] = new Prepared(coded, doc, examples) { GoldReached = reached, RoleExamples = roles, PlaceExamples = places };
+            var counts = cands.SelectMany((c, j) => labels[j].Gold is { } g ? CountExamples(c, g) : []).ToList();
+            result[i] = new Prepared(coded, doc, examples) { GoldReached = reached, RoleExamples = roles, PlaceExamples = places, CountExamples = counts };
         });
         return [.. result];
     }
@@ -188,6 +204,10 @@ public static class EventTraining
     public static PlaceModel TrainPlaces(IEnumerable<Prepared> articles, int seed = 17) =>
         PlaceModel.Train(articles.SelectMany(p => p.PlaceExamples).ToList(),
             double.TryParse(Environment.GetEnvironmentVariable("MARSAD_PLACE_T"), System.Globalization.CultureInfo.InvariantCulture, out var pt) ? pt : 0.1, seed: seed);
+
+    public static CountModel TrainCounts(IEnumerable<Prepared> articles, int seed = 17) =>
+        CountModel.Train(articles.SelectMany(p => p.CountExamples).ToList(),
+            double.TryParse(Environment.GetEnvironmentVariable("MARSAD_COUNT_T"), System.Globalization.CultureInfo.InvariantCulture, out var ct) ? ct : 0.3, seed: seed);
 
     public static EventTypeModel Train(IEnumerable<Prepared> articles, double threshold, int seed = 17) =>
         EventTypeModel.Train(articles.SelectMany(p => p.Examples).ToList(), threshold, epochs: int.TryParse(Environment.GetEnvironmentVariable("MARSAD_EPOCHS"), out var ep) ? ep : 10, seed: seed);
@@ -202,6 +222,8 @@ public static class EventTraining
         var models = new EventTypeModel[k];
         var roleModels = new RoleModel?[k];
         var placeModels = new PlaceModel?[k];
+        var countModels = new CountModel?[k];
+        bool useCounts = Environment.GetEnvironmentVariable("MARSAD_NO_COUNTS") is null;
         bool usePlaces = Environment.GetEnvironmentVariable("MARSAD_NO_PLACES") is null;
         bool useRoles = Environment.GetEnvironmentVariable("MARSAD_NO_ROLES") is null;
         Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
@@ -209,6 +231,7 @@ public static class EventTraining
             models[f] = Train(articles.Where((_, i) => folds[i] != f), 0.5, seed);
             roleModels[f] = useRoles ? TrainRoles(articles.Where((_, i) => folds[i] != f), seed) : null;
             placeModels[f] = usePlaces ? TrainPlaces(articles.Where((_, i) => folds[i] != f), seed) : null;
+            countModels[f] = useCounts ? TrainCounts(articles.Where((_, i) => folds[i] != f), seed) : null;
         });
         var results = new List<CvResult>();
         foreach (var t in thresholds)
@@ -216,12 +239,12 @@ public static class EventTraining
             var perArticle = new IReadOnlyList<EventRecord>[articles.Count];
             Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                var extractor = pipeline.ExtractorFor(articles[i].Coded.Article.Lang).WithModels(models[folds[i]].WithThreshold(t), roleModels[folds[i]], placeModels[folds[i]]);
+                var extractor = pipeline.ExtractorFor(articles[i].Coded.Article.Lang).WithModels(models[folds[i]].WithThreshold(t), roleModels[folds[i]], placeModels[folds[i]], countModels[folds[i]]);
                 perArticle[i] = extractor.Extract(articles[i].Document);
             });
             var pooled = Score(articles, perArticle, _ => true);
             var byFold = Enumerable.Range(0, k).Select(f => Score(articles, perArticle, i => folds[i] == f)).ToList();
-            results.Add(new CvResult(t, pooled, byFold));
+            results.Add(new CvResult(t, pooled, byFold) { Predictions = perArticle });
         }
         return results;
     }

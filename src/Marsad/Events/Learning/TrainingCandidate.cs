@@ -8,4 +8,7 @@ public sealed record TrainingCandidate(EventRecord Record, string[] Features, st
 
     /// <summary>Each place the article names that may be the event's, with the place model's features.</summary>
     public IReadOnlyList<(Geo.GazetteerEntry Place, string[] Features)> Places { get; init; } = [];
+
+    /// <summary>Each number of the sentence that may be one of the event's counts: its kind, value and the count model's features.</summary>
+    public IReadOnlyList<(string Key, long Value, string[] Features)> Counts { get; init; } = [];
 }
