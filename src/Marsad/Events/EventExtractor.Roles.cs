@@ -7,13 +7,20 @@ namespace Marsad.Events;
 /// <summary>The event extractor: the trained choice of who acted and on whom among the mentions around a trigger.</summary>
 public sealed partial class EventExtractor
 {
-    /// <summary>The mentions that may fill actor1 or actor2: actors, state bodies, nationalities and countries in the sentence and the one before.</summary>
+    /// <summary>
+    /// The mentions that may fill actor1 or actor2: actors, state bodies, nationalities and countries in the sentence
+    /// and the one before, and, once each, every other actor the article names (the mention nearest the trigger).
+    /// </summary>
     private static List<EntityMention> RoleMentions(Document doc, Candidate c)
     {
         var sent = doc.Sentences[c.SentenceIndex];
         int from = c.SentenceIndex > 0 ? doc.Sentences[c.SentenceIndex - 1].FirstToken : sent.FirstToken;
         int end = sent.FirstToken + sent.TokenCount;
-        var list = doc.Entities.Where(e => e.FirstToken >= from && e.FirstToken < end && (e.IsActor || e.Kind == EntityKind.Actor)).ToList();
+        bool Eligible(EntityMention e) => e.IsActor || e.Kind == EntityKind.Actor;
+        var list = doc.Entities.Where(e => e.FirstToken >= from && e.FirstToken < end && Eligible(e)).ToList();
+        var named = list.Select(e => e.ActorName).ToHashSet(StringComparer.Ordinal);
+        foreach (var g in doc.Entities.Where(e => Eligible(e) && !named.Contains(e.ActorName)).GroupBy(e => e.ActorName))
+            list.Add(g.MinBy(e => Math.Abs(e.FirstToken - c.TriggerToken))!);
         // The rules may have carried a doer over from further back ("وكانت قد انتزعت ..."): it stays a choice.
         foreach (var r in new[] { c.Actor1, c.Actor2 })
             if (r is not null && !list.Contains(r))
@@ -28,9 +35,11 @@ public sealed partial class EventExtractor
         var tokens = doc.Tokens;
         var sent = doc.Sentences[c.SentenceIndex];
         int trig = c.TriggerToken;
-        bool earlier = e.LastToken < sent.FirstToken;
-        string pos = earlier ? "prev" : e.LastToken < trig ? "before" : e.FirstToken > trig ? "after" : "in";
-        int dist = earlier ? 99 : Math.Max(0, e.LastToken < trig ? trig - e.LastToken : e.FirstToken - trig);
+        int eSent = SentenceOf(doc, e.FirstToken);
+        bool earlier = eSent < c.SentenceIndex;
+        string pos = eSent == c.SentenceIndex - 1 ? "prev" : eSent < c.SentenceIndex ? (eSent < 2 ? "lede" : "earlier")
+            : eSent > c.SentenceIndex ? "later" : e.LastToken < trig ? "before" : e.FirstToken > trig ? "after" : "in";
+        int dist = eSent != c.SentenceIndex ? 99 : Math.Max(0, e.LastToken < trig ? trig - e.LastToken : e.FirstToken - trig);
         string db = dist <= 1 ? "1" : dist <= 3 ? "3" : dist <= 6 ? "6" : dist <= 12 ? "12" : "far";
         string cat = e.Kind == EntityKind.Actor ? "a_" + e.Actor!.Category : e.Kind == EntityKind.Place ? "country" : e.Kind.ToString().ToLowerInvariant();
         string type = c.Type;
@@ -42,6 +51,7 @@ public sealed partial class EventExtractor
             "rule1_t:" + Same(c.Actor1, e) + "|" + type, "rule2_t:" + Same(c.Actor2, e) + "|" + type,
         };
         if (c.Source is { } src && src.Span.Overlaps(e.Span)) f.Add("source");
+        f.Add("freq:" + Math.Min(4, doc.Entities.Count(o => o.ActorName == e.ActorName)) + "|" + pos);
         // The nearest mentions on each side are the usual subject and object.
         var after = all.Where(o => o.FirstToken > trig && o.LastToken < sent.FirstToken + sent.TokenCount).OrderBy(o => o.FirstToken).ToList();
         var before = all.Where(o => o.LastToken < trig && o.FirstToken >= sent.FirstToken).OrderByDescending(o => o.FirstToken).ToList();

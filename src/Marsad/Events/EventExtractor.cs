@@ -76,15 +76,18 @@ public sealed partial class EventExtractor
 
     public IReadOnlyList<EventRecord> Extract(Document doc)
     {
-        var candidates = TypeModel is null ? FindAll(doc, filter: true) : Decide(TypeModel, FindAll(doc, filter: false, broad: true));
-        if (TypeModel is not null && RoleModel is not null)
-            candidates = candidates.Select(c => AssignRoles(doc, c, RoleModel)).ToList();
-        if (TypeModel is not null && PlaceModel is not null)
-            candidates = candidates.Select(c => AssignPlace(doc, c, PlaceModel)).ToList();
-        if (TypeModel is not null && CountModel is not null)
-            candidates = candidates.Select(c => AssignCounts(doc, c, CountModel)).ToList();
         var lede = LedeDate(doc);
-        return Merge(candidates, TypeModel is null ? 6 : MergeGap).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
+        if (TypeModel is null)
+            return Merge(FindAll(doc, filter: true)).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
+        // Restatements are merged on what the rules read of each, then the trained stages fill the arguments of what is left.
+        var events = Merge(Decide(TypeModel, FindAll(doc, filter: false, broad: true)), MergeGap);
+        if (RoleModel is not null)
+            events = events.Select(c => AssignRoles(doc, c, RoleModel)).ToList();
+        if (PlaceModel is not null)
+            events = events.Select(c => AssignPlace(doc, c, PlaceModel)).ToList();
+        if (CountModel is not null)
+            events = events.Select(c => AssignCounts(doc, c, CountModel)).ToList();
+        return events.Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
     }
 
     /// <summary>Every candidate of the broad mode with what the trained decision reads of it (for training it).</summary>
