@@ -14,7 +14,7 @@ public static class TrainEventsCommand
     {
         var articles = new Option<string[]>("--articles") { Description = "Coded articles (JSON Lines); pair each with --gold.", AllowMultipleArgumentsPerToken = true, Required = true };
         var gold = new Option<string[]>("--gold") { Description = "Gold events for the --articles given, in the same order.", AllowMultipleArgumentsPerToken = true, Required = true };
-        var output = new Option<string>("--out") { Description = "Where to write the model trained on all the articles (TSV)." };
+        var output = new Option<string>("--out") { Description = "The folder to write the models trained on all the articles into (a lexicon folder's ar/models)." };
         var cv = new Option<int>("--cv") { Description = "Cross-validation folds by article (0: none).", DefaultValueFactory = _ => 5 };
         var threshold = new Option<string>("--threshold") { Description = "Event probability to keep a candidate, or 'auto' for the best cross-validated one.", DefaultValueFactory = _ => "auto" };
         var lexicons = new Option<string>("--lexicons") { Description = "Lexicon folder (default: the shipped one)." };
@@ -108,9 +108,9 @@ public static class TrainEventsCommand
         }
         if (output is not null)
         {
-            var model = EventTraining.Train(prepared, chosen, seed);
-            model.Save(output);
-            stdout.WriteLine($"wrote {output}: {model.Model.Weights.Count} features × {model.Model.Classes.Count} classes ({clock.Elapsed.TotalSeconds:F1} s)");
+            var models = EventTraining.TrainAll(prepared, chosen, seed);
+            models.Save(output);
+            stdout.WriteLine($"wrote the models to {output}/: event types {models.Types.Model.Weights.Count} features × {models.Types.Model.Classes.Count} classes ({clock.Elapsed.TotalSeconds:F1} s)");
         }
         return 0;
     }

@@ -54,47 +54,37 @@ public sealed partial class EventExtractor
     }
 
     /// <summary>
-    /// The trained event decision; when set, the rules raise every candidate they find (marking the ones a rule
-    /// would drop) and the model decides which are events and of which type.
+    /// The trained stages; when set, the rules raise every candidate they find (marking the ones a rule would
+    /// drop) and the models decide which are events, of which type, which are one act, and their arguments.
     /// </summary>
-    public Learning.EventTypeModel? TypeModel { get; init; }
+    public Learning.EventModels? Models { get; init; }
 
-    internal static int MergeGap = int.TryParse(Environment.GetEnvironmentVariable("MARSAD_MERGE_GAP"), out var g) ? g : 6;
-
-    /// <summary>This extractor with another trained event decision (null: the rules alone).</summary>
-    public EventExtractor WithModels(Learning.EventTypeModel? model, Learning.RoleModel? roles, Learning.PlaceModel? places, Learning.CountModel? counts) =>
-        new(_lex, _filter, _grammar, _gazetteer) { TypeModel = model, RoleModel = roles, PlaceModel = places, CountModel = counts };
-
-    /// <summary>The trained choice of the event's counts among the numbers of its sentence (with <see cref="TypeModel"/> only).</summary>
-    public Learning.CountModel? CountModel { get; init; }
-
-    /// <summary>The trained choice of the event's place among the places the article names (with <see cref="TypeModel"/> only).</summary>
-    public Learning.PlaceModel? PlaceModel { get; init; }
-
-    /// <summary>The trained choice of actor1 and actor2 among the mentions around a trigger (with <see cref="TypeModel"/> only).</summary>
-    public Learning.RoleModel? RoleModel { get; init; }
+    /// <summary>This extractor with other trained stages (null: the rules alone).</summary>
+    public EventExtractor WithModels(Learning.EventModels? models) => new(_lex, _filter, _grammar, _gazetteer) { Models = models };
 
     public IReadOnlyList<EventRecord> Extract(Document doc)
     {
         var lede = LedeDate(doc);
-        if (TypeModel is null)
+        if (Models is not { } models)
             return Merge(FindAll(doc, filter: true)).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
         // Restatements are merged on what the rules read of each, then the trained stages fill the arguments of what is left.
-        var events = Merge(Decide(TypeModel, FindAll(doc, filter: false, broad: true)), MergeGap);
-        if (RoleModel is not null)
-            events = events.Select(c => AssignRoles(doc, c, RoleModel)).ToList();
-        if (PlaceModel is not null)
-            events = events.Select(c => AssignPlace(doc, c, PlaceModel)).ToList();
-        if (CountModel is not null)
-            events = events.Select(c => AssignCounts(doc, c, CountModel)).ToList();
+        var decided = Decide(models.Types, FindAll(doc, filter: false, broad: true));
+        var events = Merge(decided);
+        if (models.Roles is { } roles)
+            events = events.Select(c => AssignRoles(doc, c, roles)).ToList();
+        if (models.Places is { } places)
+            events = events.Select(c => AssignPlace(doc, c, places)).ToList();
+        if (models.Counts is { } counts)
+            events = events.Select(c => AssignCounts(doc, c, counts)).ToList();
         return events.Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
     }
 
-    /// <summary>Every candidate of the broad mode with what the trained decision reads of it (for training it).</summary>
+    /// <summary>Every candidate of the broad mode with what the trained stages read of it (for training them).</summary>
     public IReadOnlyList<Learning.TrainingCandidate> BroadCandidates(Document doc)
     {
         var lede = LedeDate(doc);
-        return FindAll(doc, filter: false, broad: true)
+        var cands = FindAll(doc, filter: false, broad: true);
+        return cands
             .Select(c => new Learning.TrainingCandidate(c.ToRecord(doc, c.Time is null && !c.Background ? lede : null),
                 Learning.EventTypeModel.FeaturesOf(c.Features, c.Gate, c.Type), c.Gate)
             {

@@ -58,7 +58,7 @@ public sealed class MarsadPipeline
         var gazetteer = Gazetteer.Load(dir, actors, gazetteerDir);
         var pipeline = new MarsadPipeline(
             [new TextAnalyzer(), new NumberRecognizer(), new TimeRecognizer(), .. NerStage(), new EntityRecognizer(actors, gazetteer)],
-            new EventExtractor(EventLexicons.Load(dir), useFilter ? LoadFilter(dir) : null) { TypeModel = useFilter ? LoadTypeModel(dir) : null });
+            new EventExtractor(EventLexicons.Load(dir), useFilter ? LoadFilter(dir) : null) { Models = useFilter ? LoadModels(dir) : null });
         // English is read when the lexicon folder has its triggers; a folder with Arabic alone still works.
         if (File.Exists(Path.Combine(dir, "en", "triggers.tsv")))
         {
@@ -78,15 +78,11 @@ public sealed class MarsadPipeline
     /// <summary>Where the trained event filter lives inside a lexicon folder.</summary>
     public static string FilterPath(string lexiconDir, string lang = "ar") => Path.Combine(lexiconDir, lang, "models", "event-filter.tsv");
 
-    /// <summary>Where the trained event model lives inside a lexicon folder.</summary>
-    public static string TypeModelPath(string lexiconDir, string lang = "ar") => Path.Combine(lexiconDir, lang, "models", "event-model.tsv");
+    /// <summary>The folder of a lexicon folder that holds the trained models of a language.</summary>
+    public static string ModelsDir(string lexiconDir, string lang = "ar") => Path.Combine(lexiconDir, lang, "models");
 
-    // Without the trained model file the rules decide alone (and the filter, when there is one, prunes them).
-    private static Events.Learning.EventTypeModel? LoadTypeModel(string dir)
-    {
-        var path = TypeModelPath(dir);
-        return File.Exists(path) ? Events.Learning.EventTypeModel.Load(path) : null;
-    }
+    // Without the trained event model the rules decide alone (and the filter, when there is one, prunes them).
+    private static Events.Learning.EventModels? LoadModels(string dir) => Events.Learning.EventModels.Load(ModelsDir(dir));
 
     // The filter is optional: a lexicon folder without one extracts with the rules alone.
     private static EventFilter? LoadFilter(string dir)

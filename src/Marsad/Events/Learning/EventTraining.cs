@@ -192,7 +192,10 @@ public static class EventTraining
                         .Select(g => $"{coded.Article.Id}\t{g.Type}\t{g.Subtype}\t{doc.Text.Substring(g.Span.Start, g.Span.Length)}"));
             var places = cands.SelectMany((c, j) => labels[j].Gold is { } g ? PlaceExamples(c, g) : []).ToList();
             var counts = cands.SelectMany((c, j) => labels[j].Gold is { } g ? CountExamples(c, g) : []).ToList();
-            result[i] = new Prepared(coded, doc, examples) { GoldReached = reached, RoleExamples = roles, PlaceExamples = places, CountExamples = counts };
+            result[i] = new Prepared(coded, doc, examples)
+            {
+                GoldReached = reached, RoleExamples = roles, PlaceExamples = places, CountExamples = counts,
+            };
         });
         return [.. result];
     }
@@ -209,6 +212,19 @@ public static class EventTraining
         CountModel.Train(articles.SelectMany(p => p.CountExamples).ToList(),
             double.TryParse(Environment.GetEnvironmentVariable("MARSAD_COUNT_T"), System.Globalization.CultureInfo.InvariantCulture, out var ct) ? ct : 0.3, seed: seed);
 
+    /// <summary>Trains every stage on the given articles.</summary>
+    public static EventModels TrainAll(IReadOnlyList<Prepared> articles, double threshold, int seed = 17)
+    {
+        string? off = Environment.GetEnvironmentVariable("MARSAD_OFF");
+        bool On(string stage) => off is null || !off.Split(',').Contains(stage);
+        return new EventModels(Train(articles, threshold, seed))
+        {
+            Roles = On("roles") ? TrainRoles(articles, seed) : null,
+            Places = On("places") ? TrainPlaces(articles, seed) : null,
+            Counts = On("counts") ? TrainCounts(articles, seed) : null,
+        };
+    }
+
     public static EventTypeModel Train(IEnumerable<Prepared> articles, double threshold, int seed = 17) =>
         EventTypeModel.Train(articles.SelectMany(p => p.Examples).ToList(), threshold, epochs: int.TryParse(Environment.GetEnvironmentVariable("MARSAD_EPOCHS"), out var ep) ? ep : 10, seed: seed);
 
@@ -219,27 +235,16 @@ public static class EventTraining
     public static List<CvResult> CrossValidate(MarsadPipeline pipeline, IReadOnlyList<Prepared> articles, int k, IReadOnlyList<double> thresholds, int seed = 17)
     {
         var folds = Folds(articles.Select(p => p.Coded).ToList(), k);
-        var models = new EventTypeModel[k];
-        var roleModels = new RoleModel?[k];
-        var placeModels = new PlaceModel?[k];
-        var countModels = new CountModel?[k];
-        bool useCounts = Environment.GetEnvironmentVariable("MARSAD_NO_COUNTS") is null;
-        bool usePlaces = Environment.GetEnvironmentVariable("MARSAD_NO_PLACES") is null;
-        bool useRoles = Environment.GetEnvironmentVariable("MARSAD_NO_ROLES") is null;
+        var models = new EventModels[k];
         Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
-        {
-            models[f] = Train(articles.Where((_, i) => folds[i] != f), 0.5, seed);
-            roleModels[f] = useRoles ? TrainRoles(articles.Where((_, i) => folds[i] != f), seed) : null;
-            placeModels[f] = usePlaces ? TrainPlaces(articles.Where((_, i) => folds[i] != f), seed) : null;
-            countModels[f] = useCounts ? TrainCounts(articles.Where((_, i) => folds[i] != f), seed) : null;
-        });
+            models[f] = TrainAll(articles.Where((_, i) => folds[i] != f).ToList(), 0.5, seed));
         var results = new List<CvResult>();
         foreach (var t in thresholds)
         {
             var perArticle = new IReadOnlyList<EventRecord>[articles.Count];
             Parallel.For(0, articles.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                var extractor = pipeline.ExtractorFor(articles[i].Coded.Article.Lang).WithModels(models[folds[i]].WithThreshold(t), roleModels[folds[i]], placeModels[folds[i]], countModels[folds[i]]);
+                var extractor = pipeline.ExtractorFor(articles[i].Coded.Article.Lang).WithModels(models[folds[i]] with { Types = models[folds[i]].Types.WithThreshold(t) });
                 perArticle[i] = extractor.Extract(articles[i].Document);
             });
             var pooled = Score(articles, perArticle, _ => true);

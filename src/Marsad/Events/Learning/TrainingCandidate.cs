@@ -12,3 +12,4 @@ public sealed record TrainingCandidate(EventRecord Record, string[] Features, st
     /// <summary>Each number of the sentence that may be one of the event's counts: its kind, value and the count model's features.</summary>
     public IReadOnlyList<(string Key, long Value, string[] Features)> Counts { get; init; } = [];
 }
+
