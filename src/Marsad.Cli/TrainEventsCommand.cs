@@ -72,6 +72,9 @@ public static class TrainEventsCommand
 
         double chosen = fixedThreshold ?? 0.5;
         if (Environment.GetEnvironmentVariable("MARSAD_DIAG") is not null)
+            foreach (var g in prepared.SelectMany(p => p.Examples).GroupBy(e => e.Features.First(f => f.StartsWith("gate:", StringComparison.Ordinal))).OrderByDescending(g => g.Count()))
+                stdout.WriteLine($"  {g.Key,-28} {g.Count(),5} candidates, {g.Count(e => e.Label != EventTypeModel.None),4} events ({(double)g.Count(e => e.Label != EventTypeModel.None) / g.Count():P0})");
+        if (Environment.GetEnvironmentVariable("MARSAD_DIAG") is not null)
             stdout.WriteLine($"place examples {prepared.Sum(p => p.PlaceExamples.Count)} positive {prepared.Sum(p => p.PlaceExamples.Count(e => e.IsPlace))}; "
                 + $"role examples {prepared.Sum(p => p.RoleExamples.Count)} a1 {prepared.Sum(p => p.RoleExamples.Count(e => e.Role == 1))} a2 {prepared.Sum(p => p.RoleExamples.Count(e => e.Role == 2))}");
         if (Environment.GetEnvironmentVariable("MARSAD_DIAG") is not null)
