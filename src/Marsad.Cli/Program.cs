@@ -32,7 +32,6 @@ public static class Program
         root.Subcommands.Add(BuildDemo(stdout, stderr));
         var train = NerCommands.BuildTrain(stdout, stderr);
         train.Subcommands.Add(TrainEventsCommand.Build(stdout, stderr));
-        train.Subcommands.Add(TrainFilterCommand.Build(stdout, stderr));
         root.Subcommands.Add(train);
         root.Subcommands.Add(ActorCommands.Build(stdout, stderr));
         root.Subcommands.Add(GazetteerCommands.BuildSetup(stdout, stderr));

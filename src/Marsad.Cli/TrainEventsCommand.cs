@@ -64,7 +64,7 @@ public static class TrainEventsCommand
         }
         coded = EventTraining.GroupDuplicates(coded);
         // Candidates come from the rules in broad mode; the model being trained must not be the one deciding.
-        var pipeline = MarsadPipeline.CreateDefault(lexicons, GazetteerCommands.EnsureIndex(stderr), useFilter: false);
+        var pipeline = MarsadPipeline.CreateDefault(lexicons, GazetteerCommands.EnsureIndex(stderr), EventStage.Rules);
         var prepared = EventTraining.Prepare(pipeline, coded);
         int nEx = prepared.Sum(p => p.Examples.Count), nPos = prepared.Sum(p => p.Examples.Count(e => e.Label != EventTypeModel.None));
         stdout.WriteLine($"{coded.Count} articles ({coded.Select(c => c.Group).Distinct().Count()} stories), {coded.Sum(c => c.Gold.Count)} gold events; "

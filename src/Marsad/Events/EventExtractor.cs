@@ -22,7 +22,6 @@ public sealed partial class EventExtractor
     };
 
     private readonly EventLexicons _lex;
-    private readonly EventFilter? _filter;
     private readonly ExtractorGrammar? _grammar;
     private readonly IReadOnlySet<string> _targetMarkers;
     private readonly IReadOnlySet<string> _speechStoppers;
@@ -33,10 +32,9 @@ public sealed partial class EventExtractor
     /// An extractor with these lexicons; <paramref name="grammar"/> null means Arabic, whose word classes are built in.
     /// The gazetteer, when given, lets a subject-first language name border strips ("its border with Libya").
     /// </summary>
-    public EventExtractor(EventLexicons lexicons, EventFilter? filter = null, ExtractorGrammar? grammar = null, Geo.Gazetteer? gazetteer = null)
+    public EventExtractor(EventLexicons lexicons, ExtractorGrammar? grammar = null, Geo.Gazetteer? gazetteer = null)
     {
         _lex = lexicons;
-        _filter = filter;
         _grammar = grammar;
         _gazetteer = gazetteer;
         _targetMarkers = grammar?.TargetMarkers ?? TargetMarkers;
@@ -45,13 +43,6 @@ public sealed partial class EventExtractor
 
     // English and other subject-first languages place actors by their own rules (EventExtractor.English.cs).
     private bool SubjectFirst => _grammar?.SubjectFirst == true;
-
-    /// <summary>Every candidate before filtering and merging, with the features the filter reads (for training).</summary>
-    public IReadOnlyList<(EventRecord Record, IReadOnlyList<string> Features)> Candidates(Document doc)
-    {
-        var lede = LedeDate(doc);
-        return FindAll(doc, filter: false).Select(c => (c.ToRecord(doc, c.Time is null && !c.Background ? lede : null), (IReadOnlyList<string>)c.Features)).ToList();
-    }
 
     /// <summary>
     /// The trained stages; when set, the rules raise every candidate they find (marking the ones a rule would
@@ -67,19 +58,19 @@ public sealed partial class EventExtractor
     {
         "negation", "conditional", "irrealis", "reference", "any", "figurative", "sport", "non_political", "crime",
         "verb_article", "not_territory", "sports_report", "property", "not_threat", "prize", "speech_venue", "unrest",
-        "not_crowd", "animal",
+        "not_crowd", "animal", "threatened",
     };
 
     /// <summary>This extractor with other trained stages (null: the rules alone).</summary>
-    public EventExtractor WithModels(Learning.EventModels? models) => new(_lex, _filter, _grammar, _gazetteer) { Models = models };
+    public EventExtractor WithModels(Learning.EventModels? models) => new(_lex, _grammar, _gazetteer) { Models = models };
 
     public IReadOnlyList<EventRecord> Extract(Document doc)
     {
         var lede = LedeDate(doc);
         if (Models is not { } models)
-            return Merge(FindAll(doc, filter: true)).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
+            return Merge(FindAll(doc)).Select(c => c.ToRecord(doc, c.Time is null && !c.Background ? lede : null)).ToList();
         // Restatements are merged on what the rules read of each, then the trained stages fill the arguments of what is left.
-        var decided = Decide(models.Types, FindAll(doc, filter: false, broad: true));
+        var decided = Decide(models.Types, FindAll(doc, broad: true));
         var events = Merge(decided);
         if (models.Roles is { } roles)
             events = events.Select(c => AssignRoles(doc, c, roles)).ToList();
@@ -94,7 +85,7 @@ public sealed partial class EventExtractor
     public IReadOnlyList<Learning.TrainingCandidate> BroadCandidates(Document doc)
     {
         var lede = LedeDate(doc);
-        var cands = FindAll(doc, filter: false, broad: true);
+        var cands = FindAll(doc, broad: true);
         return cands
             .Select(c => new Learning.TrainingCandidate(c.ToRecord(doc, c.Time is null && !c.Background ? lede : null),
                 Learning.EventTypeModel.FeaturesOf(c.Features, c.Gate, c.Type), c.Gate)
@@ -133,7 +124,7 @@ public sealed partial class EventExtractor
         return chosen.OrderBy(x => x.C.TriggerToken).ThenBy(x => x.Order).Select(x => x.C).ToList();
     }
 
-    private List<Candidate> FindAll(Document doc, bool filter, bool broad = false)
+    private List<Candidate> FindAll(Document doc, bool broad = false)
     {
         var contexts = BuildContexts(doc);
         var candidates = new List<Candidate>();
@@ -185,11 +176,7 @@ public sealed partial class EventExtractor
                         found[i] = found[i] with { Gate = Bare(found[i]) ? "bare" : "sports_report" };
             }
             else
-            {
                 found.RemoveAll(c => Bare(c) || Unarmed(c));
-                if (filter && _filter is not null)
-                    found.RemoveAll(c => !_filter.Keeps(c.Type, c.Features));
-            }
             candidates.AddRange(found);
         }
         if (SubjectFirst)

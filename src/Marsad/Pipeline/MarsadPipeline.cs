@@ -1,9 +1,17 @@
 using Marsad.Entities;
 using Marsad.Events;
+using Marsad.Events.Learning;
 using Marsad.Geo;
 using Marsad.Text;
 
 namespace Marsad.Pipeline;
+
+/// <summary>Which stage decides the events: the trained models (with the rules raising and reading candidates), or the rules alone.</summary>
+public enum EventStage
+{
+    Trained,
+    Rules,
+}
 
 /// <summary>The default composition of stages: from an <see cref="Article"/> to its document and events.</summary>
 public sealed class MarsadPipeline
@@ -46,10 +54,11 @@ public sealed class MarsadPipeline
     /// <summary>
     /// Builds the pipeline with the lexicons in <paramref name="lexiconDir"/> (default: the ones shipped beside the
     /// binaries) and the gazetteer index in <paramref name="gazetteerDir"/> (a store's gazetteer folder; without it,
-    /// only the countries and the supplement in the lexicon folder are known). The event filter, when the lexicon
-    /// folder has one and <paramref name="useFilter"/> is set, prunes candidates the rules over-generate.
+    /// only the countries and the supplement in the lexicon folder are known). Arabic events are decided by the
+    /// trained models in the lexicon folder's <c>ar/models</c> when it has them and <paramref name="stage"/> allows;
+    /// otherwise by the rules alone.
     /// </summary>
-    public static MarsadPipeline CreateDefault(string? lexiconDir = null, string? gazetteerDir = null, bool useFilter = true)
+    public static MarsadPipeline CreateDefault(string? lexiconDir = null, string? gazetteerDir = null, EventStage stage = EventStage.Trained)
     {
         var dir = lexiconDir ?? LexiconFiles.DefaultDirectory;
         if (!Directory.Exists(dir))
@@ -58,14 +67,14 @@ public sealed class MarsadPipeline
         var gazetteer = Gazetteer.Load(dir, actors, gazetteerDir);
         var pipeline = new MarsadPipeline(
             [new TextAnalyzer(), new NumberRecognizer(), new TimeRecognizer(), .. NerStage(), new EntityRecognizer(actors, gazetteer)],
-            new EventExtractor(EventLexicons.Load(dir), useFilter ? LoadFilter(dir) : null) { Models = useFilter ? LoadModels(dir) : null });
+            new EventExtractor(EventLexicons.Load(dir)) { Models = stage == EventStage.Trained ? EventModels.Load(ModelsDir(dir)) : null });
         // English is read when the lexicon folder has its triggers; a folder with Arabic alone still works.
         if (File.Exists(Path.Combine(dir, "en", "triggers.tsv")))
         {
             var enActors = ActorDictionary.Load(dir, "en");
             pipeline.WithLanguage("en",
                 [new TextAnalyzer(english: true), new EnglishNumberRecognizer(), new EnglishTimeRecognizer(), EnglishEntityRecognizer.Create(enActors, gazetteer, dir)],
-                new EventExtractor(EventLexicons.Load(dir, "en"), null, ExtractorGrammar.English, gazetteer));
+                new EventExtractor(EventLexicons.Load(dir, "en"), ExtractorGrammar.English, gazetteer));
         }
         return pipeline;
     }
@@ -75,21 +84,8 @@ public sealed class MarsadPipeline
     private static IDocumentStage[] NerStage() =>
         File.Exists(Entities.Ner.NerModel.DefaultPath) ? [Entities.Ner.NerRecognizer.CreateDefault()] : [];
 
-    /// <summary>Where the trained event filter lives inside a lexicon folder.</summary>
-    public static string FilterPath(string lexiconDir, string lang = "ar") => Path.Combine(lexiconDir, lang, "models", "event-filter.tsv");
-
     /// <summary>The folder of a lexicon folder that holds the trained models of a language.</summary>
     public static string ModelsDir(string lexiconDir, string lang = "ar") => Path.Combine(lexiconDir, lang, "models");
-
-    // Without the trained event model the rules decide alone (and the filter, when there is one, prunes them).
-    private static Events.Learning.EventModels? LoadModels(string dir) => Events.Learning.EventModels.Load(ModelsDir(dir));
-
-    // The filter is optional: a lexicon folder without one extracts with the rules alone.
-    private static EventFilter? LoadFilter(string dir)
-    {
-        var path = FilterPath(dir);
-        return File.Exists(path) ? EventFilter.Load(path) : null;
-    }
 
     /// <summary>The event extractor used for documents in <paramref name="lang"/>.</summary>
     public EventExtractor ExtractorFor(string? lang) => For(lang).Extractor;
@@ -110,8 +106,4 @@ public sealed class MarsadPipeline
     }
 
     public IReadOnlyList<EventRecord> Extract(Article article) => Process(article).Events;
-
-    /// <summary>Every candidate event of an article before filtering and merging, with its features (for training the filter).</summary>
-    public IReadOnlyList<(EventRecord Record, IReadOnlyList<string> Features)> Candidates(Article article) =>
-        For(article.Lang).Extractor.Candidates(Analyze(article));
 }

@@ -70,12 +70,14 @@ public sealed class LexiconLoadingTests : IDisposable
     public void UserTriggerIsPickedUpWithoutRecompiling()
     {
         const string text = "قنص مسلح مدنيين في حي الشعار بمدينة حلب.";
-        Assert.Empty(MarsadPipeline.CreateDefault().Extract(new Article("a", text)));
+        // The rules alone: with the trained stage a new word is one more candidate, which the model weighs by what
+        // it learnt of the rest of the sentence until it is retrained on articles that use the word.
+        Assert.Empty(MarsadPipeline.CreateDefault(stage: EventStage.Rules).Extract(new Article("a", text)));
 
         var dir = CopyLexicons();
         File.AppendAllText(Path.Combine(dir, "ar", "triggers.tsv"),
             "\n# added by an analyst: sniping\nقنص*\tviolence_against_civilians\tattack\tweak\n");
-        var e = Assert.Single(MarsadPipeline.CreateDefault(dir).Extract(new Article("a", text)));
+        var e = Assert.Single(MarsadPipeline.CreateDefault(dir, stage: EventStage.Rules).Extract(new Article("a", text)));
         Assert.Equal(("violence_against_civilians", "attack"), (e.Type, e.Subtype));
         Assert.Equal("Aleppo", e.Place!.Name);
         Assert.Equal("قنص", e.EvidenceText[..3]);

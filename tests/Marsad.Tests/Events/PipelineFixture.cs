@@ -11,7 +11,9 @@ public sealed class PipelineFixture
     /// <summary>The publication date the tests resolve relative dates against (a Tuesday).</summary>
     public const string Published = "2016-10-25";
 
-    public MarsadPipeline Pipeline { get; } = MarsadPipeline.CreateDefault();
+    // These tests pin what the rules raise and read (the candidates and the arguments the trained stages start from);
+    // the trained decision is measured by cross-validation on coded articles, not by composed sentences.
+    public MarsadPipeline Pipeline { get; } = MarsadPipeline.CreateDefault(stage: EventStage.Rules);
 
     public static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
