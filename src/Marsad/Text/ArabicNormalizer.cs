@@ -9,9 +9,35 @@ namespace Marsad.Text;
 /// </summary>
 public static class ArabicNormalizer
 {
+    // Arabic presentation forms (ﻣ ﺍ ﻟ ...: text copied from PDFs and old web pages) stand for the letters they draw;
+    // each single-letter form maps to its letter. Ligatures of two letters (ﻻ) keep their own code: a match form
+    // has one character per character of the text.
+    private static readonly char[] Presentation = BuildPresentation();
+
+    // The letters of U+FE80..U+FEF4 in code order, each with its number of shapes (isolated, final, initial, medial):
+    // the Unicode chart, written out because invariant globalization has no compatibility normalization.
+    private const string PresentationLetters = "ء1آ2أ2ؤ2إ2ئ4ا2ب4ة2ت4ث4ج4ح4خ4د2ذ2ر2ز2س4ش4ص4ض4ط4ظ4ع4غ4ف4ق4ك4ل4م4ن4ه4و2ى2ي4";
+
+    private static char[] BuildPresentation()
+    {
+        var table = new char[0xFEFF - 0xFB50 + 1];
+        for (int c = 0xFB50; c <= 0xFEFF; c++)
+            table[c - 0xFB50] = (char)c;
+        // U+FE70..U+FE7F are the harakat's shapes: dropped like the harakat.
+        for (int c = 0xFE70; c <= 0xFE7F; c++)
+            table[c - 0xFB50] = '\u064B';
+        int code = 0xFE80;
+        for (int i = 0; i < PresentationLetters.Length; i += 2)
+            for (int k = 0; k < PresentationLetters[i + 1] - '0'; k++)
+                table[code++ - 0xFB50] = PresentationLetters[i];
+        return table;
+    }
+
     /// <summary>Returns the match form of one character, or '\0' when the character is dropped.</summary>
     public static char Map(char c)
     {
+        if (c is >= '\uFB50' and <= '\uFEFE')
+            c = Presentation[c - 0xFB50];
         switch (c)
         {
             case 'أ' or 'إ' or 'آ' or 'ٱ' or 'ٲ' or 'ٳ' or 'ٵ': return 'ا';
@@ -53,7 +79,8 @@ public static class ArabicNormalizer
     public static string NormalizePhrase(string s) => TextFolder.Fold(Normalize(s));
 
     public static bool IsArabicLetter(char c) =>
-        c is >= '\u0621' and <= '\u064A' or >= '\u0671' and <= '\u06D3' or '\u06D5' or >= '\u06FA' and <= '\u06FF';
+        c is >= '\u0621' and <= '\u064A' or >= '\u0671' and <= '\u06D3' or '\u06D5' or >= '\u06FA' and <= '\u06FF'
+        || (c is >= '\uFB50' and <= '\uFEFE' && Presentation[c - 0xFB50] != c);
 
     public static bool IsArabicDiacritic(char c) =>
         c is >= '\u064B' and <= '\u065F' or '\u0670' or >= '\u0610' and <= '\u061A' or '\u0640';
