@@ -1,3 +1,4 @@
+using Marsad.Pipeline;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 
@@ -90,12 +91,12 @@ public static class Program
         var pred = PredOption();
         var json = JsonOption();
         var lexicons = LexiconsOption();
+        var cv = new Option<int>("--cv") { Description = "Instead of scoring the shipped models: k-fold cross-validation by article, training the event models on k-1 folds and scoring the held-out one (as `train events --cv`)." };
+        var without = TrainEventsCommand.WithoutOption();
+        var rules = new Option<bool>("--rules") { Description = "Score the rules alone, without the trained event models." };
         var cmd = new Command("eval", "Extract events from articles and score them against gold events (as score.py events).");
-        cmd.Options.Add(articles);
-        cmd.Options.Add(gold);
-        cmd.Options.Add(pred);
-        cmd.Options.Add(json);
-        cmd.Options.Add(lexicons);
+        foreach (var o in new Option[] { articles, gold, pred, json, lexicons, cv, without, rules })
+            cmd.Options.Add(o);
         cmd.SetAction(r =>
         {
             string? a = r.GetValue(articles);
@@ -105,7 +106,13 @@ public static class Program
                 stderr.WriteLine("marsad: eval needs --articles and --gold (or use `eval sentences`)");
                 return 2;
             }
-            return Verbs.EvalEvents(a, g, r.GetValue(pred), r.GetValue(json), r.GetValue(lexicons), stdout, stderr);
+            if (r.GetValue(cv) is var k and > 0)
+                return TrainEventsCommand.Run(new TrainEventsCommand.Settings([a], [g])
+                {
+                    Folds = k, Lexicons = r.GetValue(lexicons), Predictions = r.GetValue(pred), Without = r.GetValue(without) ?? [],
+                }, stdout, stderr);
+            return Verbs.EvalEvents(a, g, r.GetValue(pred), r.GetValue(json), r.GetValue(lexicons), stdout, stderr,
+                r.GetValue(rules) ? EventStage.Rules : EventStage.Trained);
         });
 
         var csv = new Option<string>("--csv") { Description = "A GSR sentence CSV (columns id, text, label).", Required = true };

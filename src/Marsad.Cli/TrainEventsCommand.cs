@@ -2,14 +2,27 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Marsad.Events.Learning;
-using Marsad.Evaluation;
+using Marsad.Ingest;
 using Marsad.Pipeline;
 
 namespace Marsad.Cli;
 
-/// <summary><c>marsad train events</c>: trains the event model on coded articles and reports its cross-validated scores.</summary>
+/// <summary><c>marsad train events</c> (and <c>marsad eval --cv</c>): trains the event models on coded articles and reports their cross-validated scores.</summary>
 public static class TrainEventsCommand
 {
+    /// <summary>What one run does: the coded sets, where the models and held-out predictions go, and how it cross-validates.</summary>
+    public sealed record Settings(string[] Articles, string[] Gold)
+    {
+        public string? Output { get; init; }
+        public int Folds { get; init; } = 5;
+        public string Threshold { get; init; } = "auto";
+        public string? Lexicons { get; init; }
+        public int Seed { get; init; } = 17;
+        public string? Predictions { get; init; }
+        public string[] Without { get; init; } = [];
+        public bool Diagnose { get; init; }
+    }
+
     public static Command Build(TextWriter stdout, TextWriter stderr)
     {
         var articles = new Option<string[]>("--articles") { Description = "Coded articles (JSON Lines); pair each with --gold.", AllowMultipleArgumentsPerToken = true, Required = true };
@@ -18,76 +31,88 @@ public static class TrainEventsCommand
         var cv = new Option<int>("--cv") { Description = "Cross-validation folds by article (0: none).", DefaultValueFactory = _ => 5 };
         var threshold = new Option<string>("--threshold") { Description = "Event probability to keep a candidate, or 'auto' for the best cross-validated one.", DefaultValueFactory = _ => "auto" };
         var lexicons = new Option<string>("--lexicons") { Description = "Lexicon folder (default: the shipped one)." };
-        var pred = new Option<string>("--pred") { Description = "Write the held-out predictions of cross-validation at the chosen threshold here (JSON Lines, FORMAT.md)." };
         var seed = new Option<int>("--seed") { Description = "Seed of the training order.", DefaultValueFactory = _ => 17 };
-        var cmd = new Command("events", "Train the event model (which candidates are events, of which type) and report cross-validated scores.");
-        foreach (var o in new Option[] { articles, gold, output, cv, threshold, lexicons, seed, pred })
+        var pred = PredOption();
+        var without = WithoutOption();
+        var diagnose = new Option<bool>("--diagnose") { Description = "Also print how often each rule's gate drops a coded event, and the coded events no trigger reaches." };
+        var cmd = new Command("events", "Train the event models (which candidates are events, of which type; who, where, how many) and report cross-validated scores.");
+        foreach (var o in new Option[] { articles, gold, output, cv, threshold, lexicons, seed, pred, without, diagnose })
             cmd.Options.Add(o);
-        cmd.SetAction(r => Run(r.GetValue(articles)!, r.GetValue(gold)!, r.GetValue(output), r.GetValue(cv), r.GetValue(threshold)!,
-            r.GetValue(lexicons), r.GetValue(seed), r.GetValue(pred), stdout, stderr));
+        cmd.SetAction(r => Run(new Settings(r.GetValue(articles)!, r.GetValue(gold)!)
+        {
+            Output = r.GetValue(output), Folds = r.GetValue(cv), Threshold = r.GetValue(threshold)!, Lexicons = r.GetValue(lexicons),
+            Seed = r.GetValue(seed), Predictions = r.GetValue(pred), Without = r.GetValue(without) ?? [], Diagnose = r.GetValue(diagnose),
+        }, stdout, stderr));
         return cmd;
     }
 
-    public static int Run(string[] articles, string[] gold, string? output, int folds, string threshold, string? lexicons, int seed, string? predPath,
-        TextWriter stdout, TextWriter stderr)
+    /// <summary>Where the held-out predictions of cross-validation go.</summary>
+    public static Option<string> PredOption() =>
+        new("--pred") { Description = "Write the held-out predictions of cross-validation at the chosen threshold here (JSON Lines, FORMAT.md)." };
+
+    /// <summary>Argument stages to leave out, to measure what each adds.</summary>
+    public static Option<string[]> WithoutOption() =>
+        new("--without") { Description = $"Leave out trained argument stages ({string.Join(", ", EventTraining.Stages)}): the rules' reading then stands.", AllowMultipleArgumentsPerToken = true };
+
+    public static int Run(Settings s, TextWriter stdout, TextWriter stderr)
     {
-        if (articles.Length != gold.Length)
+        if (s.Articles.Length != s.Gold.Length)
         {
             stderr.WriteLine("marsad: give one --gold for each --articles");
             return 2;
         }
         double? fixedThreshold = null;
-        if (threshold != "auto")
+        if (s.Threshold != "auto")
         {
-            if (!double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) || t is < 0 or > 1)
+            if (!double.TryParse(s.Threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) || t is < 0 or > 1)
             {
-                stderr.WriteLine($"marsad: --threshold must be 'auto' or a probability: '{threshold}'");
+                stderr.WriteLine($"marsad: --threshold must be 'auto' or a probability: '{s.Threshold}'");
                 return 2;
             }
             fixedThreshold = t;
         }
-        if (fixedThreshold is null && folds < 2)
+        if (fixedThreshold is null && s.Folds < 2)
         {
             stderr.WriteLine("marsad: --threshold auto needs --cv 2 or more");
             return 2;
         }
+        if (s.Without.FirstOrDefault(w => !EventTraining.Stages.Contains(w)) is { } unknown)
+        {
+            stderr.WriteLine($"marsad: --without takes {string.Join(", ", EventTraining.Stages)}, not '{unknown}'");
+            return 2;
+        }
         var clock = Stopwatch.StartNew();
         var coded = new List<CodedArticle>();
-        for (int i = 0; i < articles.Length; i++)
+        for (int i = 0; i < s.Articles.Length; i++)
         {
-            if (!File.Exists(articles[i]) || !File.Exists(gold[i]))
+            if (!File.Exists(s.Articles[i]) || !File.Exists(s.Gold[i]))
             {
-                stderr.WriteLine($"marsad: no such file: {(File.Exists(articles[i]) ? gold[i] : articles[i])}");
+                stderr.WriteLine($"marsad: no such file: {(File.Exists(s.Articles[i]) ? s.Gold[i] : s.Articles[i])}");
                 return 2;
             }
-            coded.AddRange(EventTraining.Load(articles[i], gold[i], d => stderr.WriteLine($"marsad: {d}")));
+            coded.AddRange(EventTraining.Load(s.Articles[i], s.Gold[i], d => stderr.WriteLine($"marsad: {d}")));
+        }
+        if (coded.Count == 0)
+        {
+            stderr.WriteLine("marsad: no coded articles");
+            return 1;
         }
         coded = EventTraining.GroupDuplicates(coded);
-        // Candidates come from the rules in broad mode; the model being trained must not be the one deciding.
-        var pipeline = MarsadPipeline.CreateDefault(lexicons, GazetteerCommands.EnsureIndex(stderr), EventStage.Rules);
+        // Candidates come from the rules in broad mode; the models being trained must not be the ones deciding.
+        var pipeline = MarsadPipeline.CreateDefault(s.Lexicons, GazetteerCommands.EnsureIndex(stderr), EventStage.Rules);
         var prepared = EventTraining.Prepare(pipeline, coded);
         int nEx = prepared.Sum(p => p.Examples.Count), nPos = prepared.Sum(p => p.Examples.Count(e => e.Label != EventTypeModel.None));
         stdout.WriteLine($"{coded.Count} articles ({coded.Select(c => c.Group).Distinct().Count()} stories), {coded.Sum(c => c.Gold.Count)} gold events; "
             + $"{nEx} candidates, {nPos} labelled events; {prepared.Sum(p => p.GoldReached)} gold events hold a candidate's trigger ({clock.Elapsed.TotalSeconds:F1} s)");
+        if (s.Diagnose)
+            Diagnose(prepared, stdout);
 
         double chosen = fixedThreshold ?? 0.5;
-        if (Environment.GetEnvironmentVariable("MARSAD_DIAG") is not null)
-            foreach (var g in prepared.SelectMany(p => p.Examples).GroupBy(e => e.Features.First(f => f.StartsWith("gate:", StringComparison.Ordinal))).OrderByDescending(g => g.Count()))
-                stdout.WriteLine($"  {g.Key,-28} {g.Count(),5} candidates, {g.Count(e => e.Label != EventTypeModel.None),4} events ({(double)g.Count(e => e.Label != EventTypeModel.None) / g.Count():P0})");
-        if (Environment.GetEnvironmentVariable("MARSAD_DIAG") is not null)
-            stdout.WriteLine($"place examples {prepared.Sum(p => p.PlaceExamples.Count)} positive {prepared.Sum(p => p.PlaceExamples.Count(e => e.IsPlace))}; "
-                + $"role examples {prepared.Sum(p => p.RoleExamples.Count)} a1 {prepared.Sum(p => p.RoleExamples.Count(e => e.Role == 1))} a2 {prepared.Sum(p => p.RoleExamples.Count(e => e.Role == 2))}");
-        if (Environment.GetEnvironmentVariable("MARSAD_DIAG") is not null)
-        {
-            var conf = EventTrainingDiagnostics.Confusion(prepared, Math.Max(2, folds), chosen, seed);
-            foreach (var g in conf.GroupBy(kv => kv.Key.Gold).OrderBy(g => g.Key))
-                stdout.WriteLine($"  {g.Key,-28} " + string.Join("  ", g.OrderByDescending(kv => kv.Value).Select(kv => $"{kv.Key.Pred}:{kv.Value}")));
-        }
-        if (folds >= 2)
+        if (s.Folds >= 2)
         {
             double[] grid = fixedThreshold is { } ft ? [ft] : [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
-            var results = EventTraining.CrossValidate(pipeline, prepared, folds, grid, seed);
-            stdout.WriteLine($"{folds}-fold cross-validation by article (pooled; typed F1 per fold as mean ± sd):");
+            var results = EventTraining.CrossValidate(pipeline, prepared, s.Folds, grid, s.Seed, s.Without);
+            stdout.WriteLine($"{s.Folds}-fold cross-validation by article (pooled; typed F1 per fold as mean ± sd):");
             stdout.WriteLine("  threshold  typed F1 (P / R)         per fold        any F1  subtype actor1 actor2  place   date  cert  quant");
             foreach (var r in results)
             {
@@ -99,22 +124,38 @@ public static class TrainEventsCommand
             }
             if (fixedThreshold is null)
                 chosen = results.MaxBy(r => r.Pooled.DetectionTyped.F1)!.Threshold;
-            if (predPath is not null)
+            stdout.WriteLine(FormattableString.Invariant($"threshold: {chosen:F2}"));
+            if (s.Predictions is not null)
             {
-                using var writer = Ingest.PredictionWriter.Create(predPath);
+                using var writer = PredictionWriter.Create(s.Predictions);
                 var best = results.First(r => r.Threshold == chosen);
                 for (int i = 0; i < prepared.Count; i++)
                     foreach (var e in best.Predictions[i])
                         writer.Write(e, prepared[i].Document.Text);
+                stdout.WriteLine($"wrote the held-out predictions to {s.Predictions}");
             }
-            stdout.WriteLine(FormattableString.Invariant($"threshold: {chosen:F2}"));
         }
-        if (output is not null)
+        if (s.Output is not null)
         {
-            var models = EventTraining.TrainAll(prepared, chosen, seed);
-            models.Save(output);
-            stdout.WriteLine($"wrote the models to {output}/: event types {models.Types.Model.Weights.Count} features × {models.Types.Model.Classes.Count} classes ({clock.Elapsed.TotalSeconds:F1} s)");
+            var models = EventTraining.TrainAll(prepared, chosen, s.Seed, s.Without);
+            models.Save(s.Output);
+            stdout.WriteLine($"wrote the models to {s.Output}/: event types {models.Types.Model.Weights.Count} features × {models.Types.Model.Classes.Count} classes ({clock.Elapsed.TotalSeconds:F1} s)");
         }
         return 0;
+    }
+
+    // For reading errors on the training folds: how often each rule's verdict holds on coded articles, and what no trigger reaches.
+    private static void Diagnose(IReadOnlyList<EventTraining.Prepared> prepared, TextWriter stdout)
+    {
+        stdout.WriteLine("gates (the rule that would drop a candidate; 'pass' none, 'broad' the broad lexicon):");
+        foreach (var g in prepared.SelectMany(p => p.Examples).GroupBy(e => e.Features.First(f => f.StartsWith("gate:", StringComparison.Ordinal))).OrderByDescending(g => g.Count()))
+        {
+            int events = g.Count(e => e.Label != EventTypeModel.None);
+            stdout.WriteLine(FormattableString.Invariant($"  {g.Key[5..],-22} {g.Count(),5} candidates, {events,4} in coded events ({(double)events / g.Count():P0})"));
+        }
+        stdout.WriteLine("coded events whose evidence holds no candidate's trigger:");
+        foreach (var p in prepared)
+            foreach (var u in p.Unreached)
+                stdout.WriteLine($"  {p.Coded.Article.Id}\t{u.Type}/{u.Subtype}\t{p.Document.Text.Substring(u.Span.Start, u.Span.Length)}");
     }
 }

@@ -13,7 +13,7 @@ public sealed record ExtractSummary(int ExitCode, int ArticlesRead, int Skipped,
 public static class Verbs
 {
     /// <summary>Streams articles through the pipeline into a predictions file; diagnostics and a summary go to <paramref name="stderr"/>.</summary>
-    public static ExtractSummary Extract(string articles, string outPath, bool explain, string? lexicons, TextWriter stderr)
+    public static ExtractSummary Extract(string articles, string outPath, bool explain, string? lexicons, TextWriter stderr, EventStage stage = EventStage.Trained)
     {
         if (!File.Exists(articles) && !Directory.Exists(articles))
         {
@@ -26,7 +26,7 @@ public static class Verbs
             return new ExtractSummary(2, 0, 0, 0, 0);
         }
 
-        var pipeline = MarsadPipeline.CreateDefault(lexicons, GazetteerCommands.EnsureIndex(stderr));
+        var pipeline = MarsadPipeline.CreateDefault(lexicons, GazetteerCommands.EnsureIndex(stderr), stage);
         int read = 0, skipped = 0, failed = 0;
         var clock = Stopwatch.StartNew();
         using (var writer = outPath == "-"
@@ -63,14 +63,15 @@ public static class Verbs
     }
 
     /// <summary>Extracts from <paramref name="articles"/> and scores against <paramref name="gold"/> as <c>score.py events</c>.</summary>
-    public static int EvalEvents(string articles, string gold, string? predPath, bool json, string? lexicons, TextWriter stdout, TextWriter stderr)
+    public static int EvalEvents(string articles, string gold, string? predPath, bool json, string? lexicons, TextWriter stdout, TextWriter stderr,
+        EventStage stage = EventStage.Trained)
     {
         if (!File.Exists(gold))
         {
             stderr.WriteLine($"marsad: {gold}: no such file");
             return 2;
         }
-        return WithPredictions(articles, predPath, lexicons, stderr, pred =>
+        return WithPredictions(articles, predPath, lexicons, stderr, stage, pred =>
         {
             EventScore score;
             if (File.Exists(articles) && (articles.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || articles.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase)))
@@ -87,15 +88,15 @@ public static class Verbs
 
     /// <summary>Extracts from a GSR sentence CSV and scores detection as <c>score.py sentences</c>.</summary>
     public static int EvalSentences(string csv, string kind, string? predPath, bool json, string? lexicons, TextWriter stdout, TextWriter stderr) =>
-        WithPredictions(csv, predPath, lexicons, stderr, pred =>
+        WithPredictions(csv, predPath, lexicons, stderr, EventStage.Trained, pred =>
             stdout.WriteLine(EventScorer.ScoreSentenceFiles(csv, kind, pred).ToJson(indented: !json)));
 
-    private static int WithPredictions(string articles, string? predPath, string? lexicons, TextWriter stderr, Action<string> score)
+    private static int WithPredictions(string articles, string? predPath, string? lexicons, TextWriter stderr, EventStage stage, Action<string> score)
     {
         string pred = predPath ?? Path.Combine(Path.GetTempPath(), $"marsad-pred-{Guid.NewGuid():N}.jsonl");
         try
         {
-            var run = Extract(articles, pred, explain: false, lexicons, stderr);
+            var run = Extract(articles, pred, explain: false, lexicons, stderr, stage);
             if (run.ExitCode != 0)
                 return run.ExitCode;
             try

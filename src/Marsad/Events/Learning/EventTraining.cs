@@ -171,6 +171,9 @@ public static class EventTraining
 
         /// <summary>Gold events whose evidence holds the trigger of at least one candidate: what any decision over these candidates can reach.</summary>
         public int GoldReached { get; init; }
+
+        /// <summary>Gold events no candidate's trigger falls in: what the trigger lexicons miss.</summary>
+        public IReadOnlyList<GoldSpan> Unreached { get; init; } = [];
     }
 
     public static List<Prepared> Prepare(MarsadPipeline pipeline, IReadOnlyList<CodedArticle> articles)
@@ -185,38 +188,38 @@ public static class EventTraining
             var labels = cands.Select(c => Label(c, gold)).ToList();
             var examples = cands.Select((c, j) => (c.Features, labels[j].Label, labels[j].Subtype)).ToList();
             var roles = cands.SelectMany((c, j) => labels[j].Gold is { } g ? RoleExamples(c, g) : []).ToList();
-            int reached = gold.Count(g => cands.Any(c => g.Span.Contains(c.Record.Trigger)));
-            if (Environment.GetEnvironmentVariable("MARSAD_UNREACHED") is { } dump)
-                lock (articles)
-                    File.AppendAllLines(dump, gold.Where(g => !cands.Any(c => g.Span.Contains(c.Record.Trigger)))
-                        .Select(g => $"{coded.Article.Id}\t{g.Type}\t{g.Subtype}\t{doc.Text.Substring(g.Span.Start, g.Span.Length)}"));
+            var unreached = gold.Where(g => !cands.Any(c => g.Span.Contains(c.Record.Trigger))).ToList();
             var places = cands.SelectMany((c, j) => labels[j].Gold is { } g ? PlaceExamples(c, g) : []).ToList();
             var counts = cands.SelectMany((c, j) => labels[j].Gold is { } g ? CountExamples(c, g) : []).ToList();
             result[i] = new Prepared(coded, doc, examples)
             {
-                GoldReached = reached, RoleExamples = roles, PlaceExamples = places, CountExamples = counts,
+                GoldReached = gold.Count - unreached.Count, Unreached = unreached, RoleExamples = roles, PlaceExamples = places, CountExamples = counts,
             };
         });
         return [.. result];
     }
 
+    // Decision thresholds of the argument stages, chosen by 5-fold cross-validation over train+dev (see the models'
+    // README): a mention fills a role from 0.22 (0.10-0.55 tried), the likeliest place replaces the rules' from 0.10
+    // (0.1-0.5), a number becomes a count from 0.30 (0.2-0.55).
+    private const double RoleThreshold = 0.22, PlaceThreshold = 0.1, CountThreshold = 0.3;
+
     public static RoleModel TrainRoles(IEnumerable<Prepared> articles, int seed = 17) =>
-        RoleModel.Train(articles.SelectMany(p => p.RoleExamples).ToList(),
-            double.TryParse(Environment.GetEnvironmentVariable("MARSAD_ROLE_T"), System.Globalization.CultureInfo.InvariantCulture, out var rt) ? rt : 0.22, seed: seed);
+        RoleModel.Train(articles.SelectMany(p => p.RoleExamples).ToList(), RoleThreshold, seed: seed);
 
     public static PlaceModel TrainPlaces(IEnumerable<Prepared> articles, int seed = 17) =>
-        PlaceModel.Train(articles.SelectMany(p => p.PlaceExamples).ToList(),
-            double.TryParse(Environment.GetEnvironmentVariable("MARSAD_PLACE_T"), System.Globalization.CultureInfo.InvariantCulture, out var pt) ? pt : 0.1, seed: seed);
+        PlaceModel.Train(articles.SelectMany(p => p.PlaceExamples).ToList(), PlaceThreshold, seed: seed);
 
     public static CountModel TrainCounts(IEnumerable<Prepared> articles, int seed = 17) =>
-        CountModel.Train(articles.SelectMany(p => p.CountExamples).ToList(),
-            double.TryParse(Environment.GetEnvironmentVariable("MARSAD_COUNT_T"), System.Globalization.CultureInfo.InvariantCulture, out var ct) ? ct : 0.3, seed: seed);
+        CountModel.Train(articles.SelectMany(p => p.CountExamples).ToList(), CountThreshold, seed: seed);
 
-    /// <summary>Trains every stage on the given articles.</summary>
-    public static EventModels TrainAll(IReadOnlyList<Prepared> articles, double threshold, int seed = 17)
+    /// <summary>The argument stages that can be left out (to measure what each adds): the rules' reading then stands.</summary>
+    public static readonly string[] Stages = ["roles", "places", "counts"];
+
+    /// <summary>Trains every stage on the given articles, except those named in <paramref name="without"/>.</summary>
+    public static EventModels TrainAll(IReadOnlyList<Prepared> articles, double threshold, int seed = 17, IReadOnlyCollection<string>? without = null)
     {
-        string? off = Environment.GetEnvironmentVariable("MARSAD_OFF");
-        bool On(string stage) => off is null || !off.Split(',').Contains(stage);
+        bool On(string stage) => without is null || !without.Contains(stage);
         return new EventModels(Train(articles, threshold, seed))
         {
             Roles = On("roles") ? TrainRoles(articles, seed) : null,
@@ -226,18 +229,19 @@ public static class EventTraining
     }
 
     public static EventTypeModel Train(IEnumerable<Prepared> articles, double threshold, int seed = 17) =>
-        EventTypeModel.Train(articles.SelectMany(p => p.Examples).ToList(), threshold, epochs: int.TryParse(Environment.GetEnvironmentVariable("MARSAD_EPOCHS"), out var ep) ? ep : 10, seed: seed);
+        EventTypeModel.Train(articles.SelectMany(p => p.Examples).ToList(), threshold, seed: seed);
 
     /// <summary>
     /// k-fold cross-validation: for each fold a model trained on the others extracts its articles, and the
     /// predictions are scored as <c>score.py events</c> does, pooled and per fold, at each threshold.
     /// </summary>
-    public static List<CvResult> CrossValidate(MarsadPipeline pipeline, IReadOnlyList<Prepared> articles, int k, IReadOnlyList<double> thresholds, int seed = 17)
+    public static List<CvResult> CrossValidate(MarsadPipeline pipeline, IReadOnlyList<Prepared> articles, int k, IReadOnlyList<double> thresholds,
+        int seed = 17, IReadOnlyCollection<string>? without = null)
     {
         var folds = Folds(articles.Select(p => p.Coded).ToList(), k);
         var models = new EventModels[k];
         Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
-            models[f] = TrainAll(articles.Where((_, i) => folds[i] != f).ToList(), 0.5, seed));
+            models[f] = TrainAll(articles.Where((_, i) => folds[i] != f).ToList(), 0.5, seed, without));
         var results = new List<CvResult>();
         foreach (var t in thresholds)
         {
