@@ -92,23 +92,23 @@ public sealed partial class EventExtractor
         return all.Select(e => (e, RoleFeatures(doc, c, e, all))).ToList();
     }
 
-    // The trained choice: the likeliest actor1 (when likely enough), then the likeliest actor2 among the others.
+    // The trained choice: the pair (actor1, actor2) of distinct parties whose probabilities together are highest, a
+    // role left empty scoring the threshold, so that in a battle the likelier doer is chosen knowing who else is there.
     private static Candidate AssignRoles(Document doc, Candidate c, RoleModel model)
     {
         var choices = RoleChoices(doc, c);
         if (choices.Count == 0)
             return c with { Actor1 = null, Actor2 = null };
         var scored = choices.Select(x => (x.Mention, P: model.Probabilities(x.Features))).ToList();
-        var a1 = scored.MaxBy(x => x.P[1]);
-        EntityMention? actor1 = a1.P[1] >= model.Threshold ? a1.Mention : null;
-        var rest = scored.Where(x => actor1 is null || x.Mention.ActorName != actor1.ActorName).ToList();
-        EntityMention? actor2 = null;
-        if (rest.Count > 0)
-        {
-            var a2 = rest.MaxBy(x => x.P[2]);
-            if (a2.P[2] >= model.Threshold) actor2 = a2.Mention;
-        }
-        return c with { Actor1 = actor1, Actor2 = actor2 };
+        double t = model.Threshold;
+        var ones = scored.Where(x => x.P[1] >= t).Select(x => ((EntityMention?)x.Mention, x.P[1])).Append((null, t)).ToList();
+        var twos = scored.Where(x => x.P[2] >= t).Select(x => ((EntityMention?)x.Mention, x.P[2])).Append((null, t)).ToList();
+        (EntityMention? A1, EntityMention? A2, double Score) best = (null, null, -1);
+        foreach (var (m1, p1) in ones)
+            foreach (var (m2, p2) in twos)
+                if ((m1 is null || m2 is null || m1.ActorName != m2.ActorName) && p1 * p2 > best.Score)
+                    best = (m1, m2, p1 * p2);
+        return c with { Actor1 = best.A1, Actor2 = best.A2 };
     }
 }
 
