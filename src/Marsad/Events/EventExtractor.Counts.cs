@@ -29,7 +29,7 @@ public sealed partial class EventExtractor
                 continue;
             var (key, how) = CountKey(doc, c, tb, ti, from, to);
             // A number whose noun says nothing countable ("أربعة عراقيين") counts the dead when a killing word follows it.
-            if (key is null && _lex.Cues.FindAll(tokens, ti + 1, Math.Min(to, ti + 5)).Any(m => m.Entry.Value == "fatality"))
+            if (key is null && how != "wounded" && _lex.Cues.FindAll(tokens, ti + 1, Math.Min(to, ti + 5)).Any(m => m.Entry.Value == "fatality"))
                 (key, how) = ("fatalities", "killing_after_any");
             if (key is null)
                 continue;
@@ -50,6 +50,25 @@ public sealed partial class EventExtractor
             if (CuesNear(tokens, from, to, tb, ti, "fatality")) f.Add("near_fatality");
             list.Add(new CountChoice(key, n.Min, [.. f]));
         }
+        // One person killed or arrested, told without a number ("استشهد رضيع"، "لقي جندي مصرعه"، "القبض على قيادي"):
+        // a singular noun of a person beside a killing word, or in an arrest, may count one.
+        var sentence = doc.Sentences[c.SentenceIndex];
+        int sFrom = sentence.FirstToken, sTo = sentence.FirstToken + sentence.TokenCount;
+        foreach (var one in _lex.Cues.FindAll(tokens, sFrom, sTo).Where(m => m.Entry.Value == "single_person"))
+        {
+            if (one.LastToken + 1 < sTo && tokens[one.LastToken + 1].Kind == TokenKind.Number
+                || one.FirstToken > sFrom && tokens[one.FirstToken - 1].Kind == TokenKind.Number)
+                continue;
+            bool killed = CuesNear(tokens, sFrom, sTo, one.FirstToken, one.LastToken, "fatality");
+            string? key = killed ? "fatalities" : c.Subtype == "arrests" ? "arrests" : null;
+            if (key is null)
+                continue;
+            int dist = Math.Abs(one.FirstToken - c.TriggerToken);
+            string db = dist <= 2 ? "2" : dist <= 5 ? "5" : dist <= 10 ? "10" : "far";
+            bool rule = c.Quantities.TryGetValue(key, out var rv) && rv == 1;
+            list.Add(new CountChoice(key, 1, ["key:" + key, "how:single", "t_key:" + c.Type + "|" + key, "single_d:" + db, "rule:" + rule,
+                "rule_key:" + rule + "|" + key, "nw:" + (one.LastToken + 1 < sTo ? tokens[one.LastToken + 1].Stem : "")]));
+        }
         return list;
     }
 
@@ -58,8 +77,12 @@ public sealed partial class EventExtractor
     {
         var tokens = doc.Tokens;
         string? key = null, how = "noun";
-        var fatalCues = _lex.Cues.FindAll(tokens, Math.Max(from, tb - 2), tb);
-        if (fatalCues.Any(m => m.Entry.Value == "fatality") || (tb > from && Longest(_lex.QuantityNouns.MatchesAt(tokens, tb - 1, to)) is { Entry.Value.Key: "fatalities" }))
+        var before = _lex.Cues.FindAll(tokens, Math.Max(from, tb - 2), tb);
+        // "مصرعه وأصيب 15": the word right before the number says what it counts, the wounded included.
+        var nearest = before.Where(m => m.Entry.Value is "fatality" or "wounded").MaxBy(m => m.LastToken);
+        if (nearest?.Entry.Value == "wounded")
+            return (null, "wounded");
+        if (nearest is not null || (tb > from && Longest(_lex.QuantityNouns.MatchesAt(tokens, tb - 1, to)) is { Entry.Value.Key: "fatalities" }))
             (key, how) = ("fatalities", "killing_before");
         if (key is null && ti + 1 < to && Longest(_lex.QuantityNouns.MatchesAt(tokens, ti + 1, to)) is { } after)
             key = after.Entry.Value.Key;
