@@ -110,7 +110,7 @@ public sealed partial class EventExtractor
 
     // The trained choice: for each kind of count, the likeliest number when likely enough. Counts the rules read
     // without a number (a dual noun, "قتل مسلح") stay when the model chose none of that kind.
-    private Candidate AssignCounts(Document doc, Candidate c, CountModel model)
+    private Candidate AssignCounts(Document doc, Candidate c, ChoiceModel model)
     {
         var choices = CountChoices(doc, c);
         var q = new Dictionary<string, long>();

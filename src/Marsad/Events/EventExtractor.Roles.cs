@@ -94,7 +94,7 @@ public sealed partial class EventExtractor
 
     // The trained choice: the pair (actor1, actor2) of distinct parties whose probabilities together are highest, a
     // role left empty scoring the threshold, so that in a battle the likelier doer is chosen knowing who else is there.
-    private static Candidate AssignRoles(Document doc, Candidate c, RoleModel model)
+    private static Candidate AssignRoles(Document doc, Candidate c, ChoiceModel model)
     {
         var choices = RoleChoices(doc, c);
         if (choices.Count == 0)
@@ -194,7 +194,7 @@ public sealed partial class EventExtractor
     }
 
     // The trained choice of place: the likeliest when likely enough, else what the rules chose.
-    private static Candidate AssignPlace(Document doc, Candidate c, PlaceModel model)
+    private static Candidate AssignPlace(Document doc, Candidate c, ChoiceModel model)
     {
         if (c.SplitFromList)
             return c;

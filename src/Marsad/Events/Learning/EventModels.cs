@@ -8,9 +8,9 @@ namespace Marsad.Events.Learning;
 /// </summary>
 public sealed record EventModels(EventTypeModel Types)
 {
-    public RoleModel? Roles { get; init; }
-    public PlaceModel? Places { get; init; }
-    public CountModel? Counts { get; init; }
+    public ChoiceModel? Roles { get; init; }
+    public ChoiceModel? Places { get; init; }
+    public ChoiceModel? Counts { get; init; }
 
     /// <summary>File names inside a models folder.</summary>
     public const string TypesFile = "event-model.tsv", RolesFile = "role-model.tsv", PlacesFile = "place-model.tsv",
@@ -24,9 +24,9 @@ public sealed record EventModels(EventTypeModel Types)
             return null;
         return new EventModels(EventTypeModel.Load(P(TypesFile)))
         {
-            Roles = File.Exists(P(RolesFile)) ? RoleModel.Load(P(RolesFile)) : null,
-            Places = File.Exists(P(PlacesFile)) ? PlaceModel.Load(P(PlacesFile)) : null,
-            Counts = File.Exists(P(CountsFile)) ? CountModel.Load(P(CountsFile)) : null,
+            Roles = File.Exists(P(RolesFile)) ? ChoiceModel.Load(P(RolesFile)) : null,
+            Places = File.Exists(P(PlacesFile)) ? ChoiceModel.Load(P(PlacesFile)) : null,
+            Counts = File.Exists(P(CountsFile)) ? ChoiceModel.Load(P(CountsFile)) : null,
         };
     }
 
@@ -35,8 +35,8 @@ public sealed record EventModels(EventTypeModel Types)
     {
         Directory.CreateDirectory(dir);
         Types.Save(Path.Combine(dir, TypesFile));
-        Roles?.Save(Path.Combine(dir, RolesFile));
-        Places?.Save(Path.Combine(dir, PlacesFile));
-        Counts?.Save(Path.Combine(dir, CountsFile));
+        Roles?.Save(Path.Combine(dir, RolesFile), "actor role model");
+        Places?.Save(Path.Combine(dir, PlacesFile), "place model");
+        Counts?.Save(Path.Combine(dir, CountsFile), "count model");
     }
 }

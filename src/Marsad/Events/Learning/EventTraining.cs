@@ -113,7 +113,7 @@ public static class EventTraining
     /// Role labels for the mentions of a candidate that tells a gold event: actor1 when the name it would be
     /// output as matches one of the gold actor1 names (as the scorer compares them), else actor2, else none.
     /// </summary>
-    public static IEnumerable<(string[] Features, int Role)> RoleExamples(TrainingCandidate c, GoldSpan gold)
+    public static IEnumerable<(string[] Features, int Label)> RoleExamples(TrainingCandidate c, GoldSpan gold)
     {
         var a1 = Names(gold.Event, "actor1");
         var a2 = Names(gold.Event, "actor2");
@@ -161,7 +161,7 @@ public static class EventTraining
     public sealed record Prepared(CodedArticle Coded, Document Document, IReadOnlyList<(string[] Features, string Label, string? Subtype)> Examples)
     {
         /// <summary>(event, mention) pairs of the candidates that tell a gold event, with their role labels.</summary>
-        public IReadOnlyList<(string[] Features, int Role)> RoleExamples { get; init; } = [];
+        public IReadOnlyList<(string[] Features, int Label)> RoleExamples { get; init; } = [];
 
         /// <summary>(event, place) pairs of the candidates that tell a gold event, labelled as the scorer would judge them.</summary>
         public IReadOnlyList<(string[] Features, bool IsPlace)> PlaceExamples { get; init; } = [];
@@ -204,14 +204,14 @@ public static class EventTraining
     // (0.1-0.5), a number becomes a count from 0.30 (0.2-0.55).
     private const double RoleThreshold = 0.22, PlaceThreshold = 0.1, CountThreshold = 0.3;
 
-    public static RoleModel TrainRoles(IEnumerable<Prepared> articles, int seed = 17) =>
-        RoleModel.Train(articles.SelectMany(p => p.RoleExamples).ToList(), RoleThreshold, seed: seed);
+    public static ChoiceModel TrainRoles(IEnumerable<Prepared> articles, int seed = 17) =>
+        ChoiceModel.Train(ChoiceModel.RoleClasses, articles.SelectMany(p => p.RoleExamples).ToList(), RoleThreshold, seed: seed);
 
-    public static PlaceModel TrainPlaces(IEnumerable<Prepared> articles, int seed = 17) =>
-        PlaceModel.Train(articles.SelectMany(p => p.PlaceExamples).ToList(), PlaceThreshold, seed: seed);
+    public static ChoiceModel TrainPlaces(IEnumerable<Prepared> articles, int seed = 17) =>
+        ChoiceModel.Train(ChoiceModel.PlaceClasses, articles.SelectMany(p => p.PlaceExamples).Select(e => (e.Features, e.IsPlace ? 1 : 0)).ToList(), PlaceThreshold, seed: seed);
 
-    public static CountModel TrainCounts(IEnumerable<Prepared> articles, int seed = 17) =>
-        CountModel.Train(articles.SelectMany(p => p.CountExamples).ToList(), CountThreshold, seed: seed);
+    public static ChoiceModel TrainCounts(IEnumerable<Prepared> articles, int seed = 17) =>
+        ChoiceModel.Train(ChoiceModel.CountClasses, articles.SelectMany(p => p.CountExamples).Select(e => (e.Features, e.IsCount ? 1 : 0)).ToList(), CountThreshold, seed: seed);
 
     /// <summary>The argument stages that can be left out (to measure what each adds): the rules' reading then stands.</summary>
     public static readonly string[] Stages = ["roles", "places", "counts"];

@@ -42,7 +42,7 @@ public class EventTrainingTests
         Assert.Contains(prepared.Examples, e => e.Label == EventTypeModel.None && e.Features.Contains("gate:broad"));
         Assert.Equal(1, prepared.GoldReached);
         // Its actors are labelled by the names the scorer would accept.
-        Assert.Contains(prepared.RoleExamples, r => r.Role == 1);
+        Assert.Contains(prepared.RoleExamples, r => r.Label == 1);
     }
 
     [Fact]
