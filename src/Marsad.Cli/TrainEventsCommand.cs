@@ -125,6 +125,12 @@ public static class TrainEventsCommand
             if (fixedThreshold is null)
                 chosen = results.MaxBy(r => r.Pooled.DetectionTyped.F1)!.Threshold;
             stdout.WriteLine(FormattableString.Invariant($"threshold: {chosen:F2}"));
+            // Each field's accuracy per fold, so that a difference between two runs can be read against the spread.
+            var at = results.First(r => r.Threshold == chosen);
+            var spread = new List<string> { Spread("typed F1", at.Folds.Select(f => (double?)f.DetectionTyped.F1)) };
+            foreach (var field in at.Pooled.OnTypedMatches.Select(kv => kv.Key))
+                spread.Add(Spread(field, at.Folds.Select(f => f.OnTypedMatches.First(kv => kv.Key == field).Value.Accuracy)));
+            stdout.WriteLine("per fold at the threshold (mean ± sd over folds): " + string.Join(", ", spread));
             if (s.Predictions is not null)
             {
                 using var writer = PredictionWriter.Create(s.Predictions);
@@ -142,6 +148,15 @@ public static class TrainEventsCommand
             stdout.WriteLine($"wrote the models to {s.Output}/: event types {models.Types.Model.Weights.Count} features × {models.Types.Model.Classes.Count} classes ({clock.Elapsed.TotalSeconds:F1} s)");
         }
         return 0;
+    }
+
+    private static string Spread(string name, IEnumerable<double?> values)
+    {
+        var v = values.Where(x => x is not null).Select(x => x!.Value).ToArray();
+        if (v.Length == 0)
+            return name + " n/a";
+        double mean = v.Average(), sd = Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / v.Length);
+        return FormattableString.Invariant($"{name} {mean:F3} ± {sd:F3}");
     }
 
     // For reading errors on the training folds: how often each rule's verdict holds on coded articles, and what no trigger reaches.
