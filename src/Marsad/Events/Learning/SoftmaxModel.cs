@@ -57,9 +57,17 @@ public sealed class SoftmaxModel
     /// returned weights are the average over all steps, which is steadier on a thousand examples than the last.
     /// </summary>
     public static SoftmaxModel Train(IReadOnlyList<string> classes, IReadOnlyList<LabeledExample> examples,
-        int epochs = 10, double rate = 0.2, double l2 = 1e-4, int seed = 17)
+        int epochs = 10, double rate = 0.2, double l2 = 1e-4, int seed = 17, int minCount = 3)
     {
         int k = classes.Count;
+        // Features seen fewer than minCount times are dropped: on a thousand coded events a word met once or twice is
+        // noise to the model and bulk to the file (cross-validation: typed F1 0.563 with every feature, 0.564 with 3).
+        if (minCount > 1)
+        {
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var ex in examples) foreach (var f in ex.Features) counts[f] = counts.GetValueOrDefault(f) + 1;
+            examples = examples.Select(ex => ex with { Features = ex.Features.Where(f => counts[f] >= minCount).ToArray() }).ToList();
+        }
         var w = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var sum = new Dictionary<string, double[]>(StringComparer.Ordinal);
         var bias = new double[k];
