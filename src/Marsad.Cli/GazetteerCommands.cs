@@ -102,13 +102,13 @@ public static class GazetteerCommands
         var store = new GazetteerStore(GazetteerStore.DefaultHome);
         var g = Gazetteer.Load(LexiconFiles.DefaultDirectory, ActorDictionary.Load(LexiconFiles.DefaultDirectory), store.Directory);
         var best = g.Geocode(name, country);
-        var tn = g.Table.Find(name);
-        if (best is null || tn is null)
+        var candidates = g.Candidates(name, out var unit);
+        if (best is null)
         {
             stdout.WriteLine($"{name}: not in the gazetteer");
-            return best is null ? 1 : 0;
+            return 1;
         }
-        foreach (var c in tn.Candidates.OrderByDescending(c => PlaceResolver.Prior(c, null)))
+        foreach (var c in candidates.OrderByDescending(c => PlaceResolver.Prior(c, unit)))
             stdout.WriteLine(string.Create(Inv, $"{(c == best ? "*" : " ")} {c.Id}\t{c.Name}\t{c.Country}\t{c.Lat:0.###},{c.Lon:0.###}\t{c.Precision}\t{c.FeatureCode}\tpop {c.Population}"));
         return 0;
     }
