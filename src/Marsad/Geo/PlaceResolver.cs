@@ -66,14 +66,16 @@ public static class PlaceResolver
 
         // Unambiguous places first: they are the anchors that ambiguous ones are judged by.
         var chosen = new Dictionary<int, GazetteerEntry>();
+        var candidatesOf = pending.ToDictionary(p => p.EntityIndex, p => UnitOrTowns(p.Candidates, p.Precision));
         foreach (var p in pending)
-            if (p.Candidates.Count == 1)
-                chosen[p.EntityIndex] = p.Candidates[0];
+            if (candidatesOf[p.EntityIndex] is { Count: 1 } single)
+                chosen[p.EntityIndex] = single[0];
         foreach (var p in pending)
         {
             if (chosen.ContainsKey(p.EntityIndex))
                 continue;
-            if (p.Candidates.Count == 0)
+            var candidates = candidatesOf[p.EntityIndex];
+            if (candidates.Count == 0)
             {
                 if (dominant is not null && gazetteer.Country(dominant) is { } home)
                     chosen[p.EntityIndex] = home;
@@ -84,7 +86,7 @@ public static class PlaceResolver
                 .Select(kv => (Same: SentenceOf(doc, doc.Entities[kv.Key].FirstToken) == p.Sentence, Entry: kv.Value)).ToList();
             GazetteerEntry? best = null;
             double bestScore = double.NegativeInfinity;
-            foreach (var c in p.Candidates)
+            foreach (var c in candidates)
             {
                 double s = Prior(c, p.Precision);
                 if (sentenceCountries.Contains(c.Country))
@@ -131,6 +133,17 @@ public static class PlaceResolver
                 Country = entry.Precision == "country" ? countryOf(entry.Country) : null,
             };
         }
+    }
+
+    // "محافظة تعز" names the governorate, not the city it is named after: when the unit the noun asks for is
+    // among the namesakes, the towns of its country step aside (namesakes abroad still compete on context).
+    // Without the noun the town keeps its lead on population, and within 100 km it is right at admin1 too.
+    internal static IReadOnlyList<GazetteerEntry> UnitOrTowns(IReadOnlyList<GazetteerEntry> candidates, string? unit)
+    {
+        if (unit is null || !candidates.Any(c => c.Precision == unit))
+            return candidates;
+        var unitCountries = candidates.Where(c => c.Precision == unit).Select(c => c.Country).ToHashSet(StringComparer.Ordinal);
+        return candidates.Where(c => c.Precision != "point" || !unitCountries.Contains(c.Country)).ToList();
     }
 
     private static int SentenceOf(Document doc, int token)
