@@ -60,7 +60,7 @@ public sealed partial class EventExtractor
                 || one.FirstToken > sFrom && tokens[one.FirstToken - 1].Kind == TokenKind.Number)
                 continue;
             bool killed = CuesNear(tokens, sFrom, sTo, one.FirstToken, one.LastToken, "fatality");
-            string? key = killed ? "fatalities" : c.Subtype == "arrests" ? "arrests" : null;
+            string? key = killed ? "fatalities" : c.Subtype == EventSubtype.Arrests ? "arrests" : null;
             if (key is null)
                 continue;
             int dist = Math.Abs(one.FirstToken - c.TriggerToken);
@@ -91,7 +91,7 @@ public sealed partial class EventExtractor
                 key = later.Entry.Value.Key;
         if (key is null)
             return (null, how);
-        if (key is "people" or "fighters" && c.Subtype == "arrests") (key, how) = ("arrests", "arrest_people");
+        if (key is "people" or "fighters" && c.Subtype == EventSubtype.Arrests) (key, how) = ("arrests", "arrest_people");
         if (key is "people" or "fighters" && _lex.Cues.FindAll(tokens, ti + 1, Math.Min(to, ti + 5)).Any(m => m.Entry.Value == "fatality"))
             (key, how) = ("fatalities", "killing_after");
         return (key, how);

@@ -33,7 +33,7 @@ public sealed partial class EventExtractor
                 var t = tokens[k];
                 if (t.Kind == TokenKind.Punctuation || t.Normalized is "the" or "a" or "an" or "its" or "their") continue;
                 if (k >= m.FirstToken && k <= m.LastToken) return false;
-                return g.TargetMarkers.Contains(t.Normalized) || t.Normalized is "with" && spec.Type == "battles";
+                return g.TargetMarkers.Contains(t.Normalized) || t.Normalized is "with" && spec.Type == EventType.Battles;
             }
             return false;
         }
@@ -94,7 +94,7 @@ public sealed partial class EventExtractor
             actor1 ??= before.FirstOrDefault(e => !MarkedTarget(e) && !victimOnly(e));
             if (hasTarget)
                 actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && MarkedTarget(e))
-                    ?? after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && e != byAgent && (spec.Type != "strategic_developments"));
+                    ?? after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && e != byAgent && (spec.Type != EventType.StrategicDevelopments));
         }
         else if (actor1 is null)
         {
@@ -134,22 +134,22 @@ public sealed partial class EventExtractor
                 && e.FirstToken >= clause.Start && (e.FirstToken == clause.Start || tokens[e.FirstToken - 1].Normalized is "the" or "and" or "but" or "while")) is { } state)
             actor1 = state;
         // Security measures and purchases are a state's: the country named before the act.
-        if (actor1 is null && spec.Type == "x_security_measure")
+        if (actor1 is null && spec.Type == EventType.SecurityMeasure)
             actor1 = ctx.Entities.LastOrDefault(e => e.Kind == EntityKind.Place && e.Place?.Precision == "country" && e.LastToken < m.FirstToken);
         // Protests are coded with the protesters first and the force that met them second, whichever the sentence puts first.
-        if (spec.Type is "protests" or "riots")
+        if (spec.Type is EventType.Protests or EventType.Riots)
         {
             var crowd = ctx.Entities.FirstOrDefault(e => e.Actor?.Category == "protesters");
             var force = ctx.Entities.FirstOrDefault(e => e != crowd && IsArmed(e));
             if (crowd is not null)
             {
                 actor1 = crowd;
-                actor2 = spec.Subtype is "protest_with_intervention" or "excessive_force_against_protesters" ? force : null;
+                actor2 = spec.Subtype is EventSubtype.ProtestWithIntervention or EventSubtype.ExcessiveForceAgainstProtesters ? force : null;
             }
-            else if (spec.Type == "protests" && (actor1 is null || IsArmed(actor1)))
+            else if (spec.Type == EventType.Protests && (actor1 is null || IsArmed(actor1)))
             {
                 // "Several hundred people demonstrated": a protest always has protesters, named or not (ACLED's "Protesters").
-                actor2 = spec.Subtype is "protest_with_intervention" or "excessive_force_against_protesters" ? actor1 ?? force : null;
+                actor2 = spec.Subtype is EventSubtype.ProtestWithIntervention or EventSubtype.ExcessiveForceAgainstProtesters ? actor1 ?? force : null;
                 actor1 = new EntityMention(m.Span, m.FirstToken, m.LastToken, EntityKind.Actor, GenericProtesters.Canonical, Actor: GenericProtesters);
             }
         }
@@ -159,14 +159,14 @@ public sealed partial class EventExtractor
         // As in Arabic: a threat is its speaker's; a battle or strike with no named enemy is against the party
         // the article keeps naming (here only when named at least twice: English names the enemy when it has
         // one); civilians named in the clause are the victims.
-        if (spec.Type == "x_threat" && ctx.Source?.Entity is { } speaker && speaker.Kind is EntityKind.Actor or EntityKind.StateActor)
+        if (spec.Type == EventType.Threat && ctx.Source?.Entity is { } speaker && speaker.Kind is EntityKind.Actor or EntityKind.StateActor)
         {
             if (actor1 is not null && actor1 != speaker) actor2 ??= actor1;
             actor1 = speaker;
         }
-        if (actor2 is null && actor1 is not null && spec.Type is "battles" or "explosions_remote_violence")
+        if (actor2 is null && actor1 is not null && spec.Type is EventType.Battles or EventType.ExplosionsRemoteViolence)
             actor2 = MainOpponent(ctx, actor1, minMentions: 2);
-        if (hasTarget && spec.Type != "strategic_developments" && actor2 is null)
+        if (hasTarget && spec.Type != EventType.StrategicDevelopments && actor2 is null)
             actor2 = ctx.Entities.FirstOrDefault(e => e.Actor?.Category == "civilians" && e.FirstToken >= clause.Start && e.LastToken < clause.End && e != actor1);
         return (actor1, actor2);
     }

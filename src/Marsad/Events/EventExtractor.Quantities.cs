@@ -46,7 +46,7 @@ public sealed partial class EventExtractor
             }
             if (key is null) continue;
             // People counted by an arrest are arrests, whatever noun counts them ("8 عناصر"، "297 شخصا").
-            if (key is "people" or "fighters" && spec.Subtype == "arrests") key = "arrests";
+            if (key is "people" or "fighters" && spec.Subtype == EventSubtype.Arrests) key = "arrests";
             if (key is "people" && ctx.CuesIn(from, to, "fatality").Any(c => c.LastToken == tb - 1 || c.FirstToken == ti + 2)) key = "fatalities";
             // "five soldiers were (later) killed": in English the killing word follows the counted people.
             if (SubjectFirst && key is "people" or "fighters" && ctx.CuesIn(ti + 2, Math.Min(to, ti + 5), "fatality").Any()) key = "fatalities";

@@ -156,7 +156,7 @@ public sealed partial class EventExtractor
             if (ctx.IsQuestion || ctx.HasCue(ctx.First, ctx.End, "boilerplate"))
                 continue;
             var found = FindEvents(doc, ctx, previousSubject, broad).ToList();
-            if (found.LastOrDefault(f => f.Gate is null && f.Type == "battles" && f.Actor1 is not null && f.Actor2 is not null && IsArmedParty(f.Actor1) && IsArmedParty(f.Actor2)) is { } fight)
+            if (found.LastOrDefault(f => f.Gate is null && f.Type == EventType.Battles && f.Actor1 is not null && f.Actor2 is not null && IsArmedParty(f.Actor1) && IsArmedParty(f.Actor2)) is { } fight)
                 lastOpposed = (fight.Actor1!, fight.Actor2!);
             previousSubject = found.Where(f => f.Gate is null).Select(f => f.Actor1).FirstOrDefault(a => a is not null)
                 ?? ctx.Entities.FirstOrDefault(e => e.Kind is EntityKind.Actor or EntityKind.StateActor && e.Actor?.Category is not ("outlet" or "observer" or "civilians")
@@ -278,32 +278,32 @@ public sealed partial class EventExtractor
                 { Reject(cand, "tally"); continue; }
             // An agreement is coded between parties (ACLED: a ceasefire, a deal between conflict actors); one
             // that names none (الاتفاق النووي، اتفاقية تعاون) is a topic of the news, not an event in it.
-            if (spec.Subtype == "agreement" && cand.Actor1 is null)
+            if (spec.Subtype == EventSubtype.Agreement && cand.Actor1 is null)
                 { Reject(cand, "agreement_unnamed"); continue; }
             // What arrives right after the verb is the mover: an aircraft, aid, a delegation or an official
             // (وصلت أول طائرة، وصول المساعدات، وصل وزير الدفاع) is not forces moving, whoever sent it.
-            if (spec.Type == "x_movement" && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 4), "not_mover").Any())
+            if (spec.Type == EventType.Movement && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 4), "not_mover").Any())
                 { Reject(cand, "not_mover"); continue; }
             // "المنازل التي غادرها أهلها"، "آلاف اللاجئين ... قد فروا من القصف": civilians who leave or flee, named right
             // after the verb or as its subject before it (no armed party or fighters between), are no forces moving.
-            if (spec.Type == "x_movement" && (ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 3), "civilian_mover").Any()
+            if (spec.Type == EventType.Movement && (ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 3), "civilian_mover").Any()
                 || ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 8), m.FirstToken, "civilian_mover").Any(c =>
                     !ctx.CuesIn(c.LastToken + 1, m.FirstToken, "fighter").Any()
                     && !ctx.Entities.Any(e => e.FirstToken > c.LastToken && e.LastToken < m.FirstToken && IsArmedParty(e)))))
                 { Reject(cand, "civilian_mover"); continue; }
             // "أثناء توجهه إلى عمله"، "وصولهم": the pronoun is the mover, told before; unless fighters are named
             // beside it, whoever the sentence names as a doer did not make this journey.
-            if (spec.Type == "x_movement" && CarriesPronoun(doc.Tokens[m.FirstToken], m.Entry.Words[0])
+            if (spec.Type == EventType.Movement && CarriesPronoun(doc.Tokens[m.FirstToken], m.Entry.Words[0])
                 && !ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), Math.Min(ctx.End, m.LastToken + 5), "fighter").Any())
                 { Reject(cand, "pronoun_mover"); continue; }
             // A relocation is news for where fighters go or leave: one with no place at either end ("انسحبت بعض
             // التشكيلات من برنامج التدريب") cannot be mapped or followed, and is mostly figurative. Deployments
             // keep theirs: forces sent "to the border" are news even where the gazetteer has no name for it.
-            if (spec.Subtype == "relocation" && cand.Place is null && cand.Origin is null)
+            if (spec.Subtype == EventSubtype.Relocation && cand.Place is null && cand.Origin is null)
                 { Reject(cand, "relocation_unplaced"); continue; }
             // Movement is coded for armed actors: "وصل اللاعب" is not a relocation. The mover must be an
             // armed party or fighters must be named right beside the verb.
-            if (spec.Type == "x_movement" && !(cand.Actor1 is { } mover && IsArmedParty(mover))
+            if (spec.Type == EventType.Movement && !(cand.Actor1 is { } mover && IsArmedParty(mover))
                 && !ctx.CuesIn(Math.Max(ctx.First, m.FirstToken - 3), Math.Min(ctx.End, m.LastToken + 5), "fighter").Any())
                 { Reject(cand, "unarmed_mover"); continue; }
             // One event per type in a clause: a second trigger of the same type restates it.
@@ -317,7 +317,7 @@ public sealed partial class EventExtractor
                 // of two accounts of one change of control the one that names who took it.
                 // "هجوم انتحاري بسيارة مفخخة" is one suicide bombing, not a suicide attack and a car bomb.
                 if ((Generic(twin.Subtype) && !Generic(cand.Subtype)) || (twin.Actor1 is null && cand.Actor1 is not null && !Generic(cand.Subtype))
-                    || (cand.Subtype == "suicide_bomb" && twin.Subtype != "suicide_bomb"))
+                    || (cand.Subtype == EventSubtype.SuicideBomb && twin.Subtype != EventSubtype.SuicideBomb))
                     found[found.IndexOf(twin)] = cand.Absorb(twin);
                 // Otherwise the first account stays, with the counts only the second told ("فأطلقت النار ... ما أدى إلى
                 // مقتل شخص"); its parties stay its own.
@@ -332,15 +332,15 @@ public sealed partial class EventExtractor
                     found.Add(cand.WithPlace(extra));
         }
         // What a threat threatens ("هدد ... بشن هجمات في روما") has not happened.
-        foreach (var threat in found.Where(f => f.Type == "x_threat").ToList())
+        foreach (var threat in found.Where(f => f.Type == EventType.Threat).ToList())
             foreach (var f in found.Where(f => f != threat && Violent(f.Type) && f.Clause == threat.Clause && f.TriggerToken > threat.TriggerToken).ToList())
             {
                 found.Remove(f);
                 Reject(f, "threatened");
             }
         // Nor has a bomb that was defused or seized ("فككت قوات الأمن سيارة مفخخة"): it is the object of the disruption.
-        foreach (var disrupted in found.Where(f => f.Subtype == "disrupted_weapons_use").ToList())
-            foreach (var f in found.Where(f => f.Type == "explosions_remote_violence" && f.Clause == disrupted.Clause && f.TriggerToken > disrupted.TriggerToken).ToList())
+        foreach (var disrupted in found.Where(f => f.Subtype == EventSubtype.DisruptedWeaponsUse).ToList())
+            foreach (var f in found.Where(f => f.Type == EventType.ExplosionsRemoteViolence && f.Clause == disrupted.Clause && f.TriggerToken > disrupted.TriggerToken).ToList())
             {
                 found.Remove(f);
                 Reject(f, "disrupted");
@@ -415,16 +415,16 @@ public sealed partial class EventExtractor
         return at >= 0 && n[(at + w.Form.Length)..] is "ه" or "ها" or "هم" or "هما" or "هن";
     }
 
-    private static bool Bombing(string subtype) => subtype is "suicide_bomb" or "remote_explosive_landmine_ied";
+    private static bool Bombing(string subtype) => subtype is EventSubtype.SuicideBomb or EventSubtype.RemoteExplosive;
 
     private static bool BombingOrAttackOnCivilians(TriggerSpec spec) =>
-        Bombing(spec.Subtype) || spec.Type == "violence_against_civilians";
+        Bombing(spec.Subtype) || spec.Type == EventType.ViolenceAgainstCivilians;
 
-    private static bool Territorial(string subtype) => subtype is "government_regains_territory" or "non_state_actor_overtakes_territory";
+    private static bool Territorial(string subtype) => subtype is EventSubtype.GovernmentRegainsTerritory or EventSubtype.NonStateActorOvertakesTerritory;
 
-    private static bool Generic(string subtype) => subtype is "armed_clash" or "relocation" or "attack" or "other";
+    private static bool Generic(string subtype) => subtype is EventSubtype.ArmedClash or EventSubtype.Relocation or EventSubtype.Attack or EventSubtype.Other;
 
-    private static bool Violent(string type) => type is "battles" or "explosions_remote_violence" or "violence_against_civilians";
+    private static bool Violent(string type) => type is EventType.Battles or EventType.ExplosionsRemoteViolence or EventType.ViolenceAgainstCivilians;
 
     private string? Gate(Document doc, SentenceContext ctx, PhraseMatch<TriggerSpec> m, TriggerSpec spec, (int Start, int End) clause)
     {
@@ -453,7 +453,7 @@ public sealed partial class EventExtractor
         if (ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 3), m.FirstToken, "reference").Any())
             return "reference";
         // "خطف الميدالية الذهبية"، "خطف الأضواء": a prize or the limelight is snatched, nobody is abducted.
-        if (spec.Subtype == "abduction_forced_disappearance" && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "prize").Any())
+        if (spec.Subtype == EventSubtype.Abduction && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "prize").Any())
             return "prize";
         // "مواد شديدة الانفجار"، "قابلة للانفجار": a property of a substance, not a blast; "أوامر اعتقال"، "مذكرة
         // اعتقال": a paper named after an act, not the act.
@@ -462,21 +462,21 @@ public sealed partial class EventExtractor
             return "property";
         // "شن في مقابلة تلفزيونية هجوما على السعودية": an attack made in an interview, a speech or a tweet is one
         // of words, unless a reported clause (إن هجوما استهدف) starts between them.
-        if (spec.Subtype == "attack" && ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 6), m.FirstToken, "speech_venue")
+        if (spec.Subtype == EventSubtype.Attack && ctx.CuesIn(Math.Max(clause.Start, m.FirstToken - 6), m.FirstToken, "speech_venue")
                 .Any(v => !Enumerable.Range(v.LastToken + 1, m.FirstToken - v.LastToken - 1).Any(k => tokens[k].Normalized is "ان" or "انه" or "انها" or "بان")))
             return "speech_venue";
         // "هدد بالاستقالة"، "هدد بمقاطعة الانتخابات": a political threat, not one of violence.
-        if (spec.Type == "x_threat" && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "not_threat").Any())
+        if (spec.Type == EventType.Threat && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 10), "not_threat").Any())
             return "not_threat";
         // "أي ضربة جوية ضد إيران"، "لم تسجل أي اشتباكات"، "ليس من المتوقع عقد أي صفقات": a noun after أي is any such
         // act, hypothetical or denied, not one that happened.
         if (spec.Noun && m.FirstToken > ctx.First && tokens[m.FirstToken - 1].Normalized is "اي" or "ايه" or "لاي" or "باي")
             return "any";
         // "انفجرت مظاهرات"، "انفجر الوضع": what erupts here is unrest, not a bomb.
-        if (spec.Type == "explosions_remote_violence" && !spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 4), "unrest").Any())
+        if (spec.Type == EventType.ExplosionsRemoteViolence && !spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 4), "unrest").Any())
             return "unrest";
         // "تجمعت مئات السيارات": vehicles or goods gathered, not people.
-        if (spec.Type == "protests" && !spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 4), "not_crowd").Any())
+        if (spec.Type == EventType.Protests && !spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 4), "not_crowd").Any())
             return "not_crowd";
         // "معاركها الأدبية"، "المعركة الانتخابية": a battle of ideas, votes or courts.
         if (spec.Noun && ctx.CuesIn(m.LastToken + 1, Math.Min(ctx.End, m.LastToken + 4), "figurative").Any())
@@ -502,20 +502,20 @@ public sealed partial class EventExtractor
         if (Violent(spec.Type) && ctx.HasCueOutsideNames(clause.Start, clause.End, "animal"))
             return "animal";
         // Deaths in floods, road accidents or by court sentence, and family murders, are not political violence.
-        if (spec.Type == "violence_against_civilians" && ctx.HasCueOutsideNames(ctx.First, ctx.End, "non_political"))
+        if (spec.Type == EventType.ViolenceAgainstCivilians && ctx.HasCueOutsideNames(ctx.First, ctx.End, "non_political"))
             return "non_political";
         // A match or a cup (مواجهات المنتخب) is a game, not a battle; a club signing a player (وقع الاتفاق مع المدافع) no agreement.
-        if (spec.Type is "battles" or "strategic_developments" && ctx.HasCue(ctx.First, ctx.End, "sport")
+        if (spec.Type is EventType.Battles or EventType.StrategicDevelopments && ctx.HasCue(ctx.First, ctx.End, "sport")
             && !ctx.Entities.Any(e => e.FirstToken >= clause.Start && e.LastToken < clause.End && IsArmedParty(e)))
             return "sport";
         // Arrests for drugs, theft or residency violations are police news, not political events,
         // unless an armed or political actor is part of the story.
-        if (spec.Subtype == "arrests" && ctx.HasCue(ctx.First, ctx.End, "crime")
+        if (spec.Subtype == EventSubtype.Arrests && ctx.HasCue(ctx.First, ctx.End, "crime")
             && !ctx.Entities.Any(e => e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia" or "unidentified"))
             return "crime";
         // ACLED codes arrests of political and armed figures (militants, a cell, activists, journalists,
         // protesters), not police routine: an arrest needs such people, or such an actor, in its sentence.
-        if (spec.Subtype == "arrests" && !ctx.HasCue(ctx.First, ctx.End, "political")
+        if (spec.Subtype == EventSubtype.Arrests && !ctx.HasCue(ctx.First, ctx.End, "political")
             && !ctx.Entities.Any(e => e.Kind == EntityKind.Actor && e.Actor!.Category is "rebel" or "islamist" or "militia" or "unidentified" or "political" or "protesters"))
             return "not_political";
         // Control changes hands over a place: "تحرير الاقتصاد" is not a battle.
@@ -535,7 +535,7 @@ public sealed partial class EventExtractor
         var first = tokens[m.FirstToken];
         // "تعرضت ... لضربات جوية": lam after a verb of undergoing marks what was suffered, not a purpose.
         bool undergoing = ctx.CuesIn(clause.Start, m.FirstToken, "undergo").Any();
-        if (!undergoing && IsPurposeLam(first) && spec.Type != "x_threat")
+        if (!undergoing && IsPurposeLam(first) && spec.Type != EventType.Threat)
             return "purpose_lam";
         // A verb takes no article: "البائع" folds to "البايع", the seller, not بايع (pledged allegiance).
         if (spec.FiniteVerb && first.Segments.Any(g => g.Role == SegmentRole.Article))
@@ -544,7 +544,7 @@ public sealed partial class EventExtractor
         if (!spec.Noun && NounWithPronoun(first, m.Entry.Words[0])
             && (HasPrepositionClitic(first, m.Entry.Words[0]) || (m.FirstToken > ctx.First && Prepositions.Contains(tokens[m.FirstToken - 1].Normalized))))
             return "noun_pronoun";
-        if (!undergoing && m.FirstToken > clause.Start && spec.Type != "x_threat" && IsPurposeLam(tokens[m.FirstToken - 1]))
+        if (!undergoing && m.FirstToken > clause.Start && spec.Type != EventType.Threat && IsPurposeLam(tokens[m.FirstToken - 1]))
             return "purpose_lam_before";
         foreach (var need in spec.Needs)
             if (Satisfies(tokens, ctx, need, clause, m))
@@ -614,7 +614,7 @@ public sealed partial class EventExtractor
 
         EntityMention? actor1 = null, actor2 = null;
         // Movements, measures, threats and protests have no victim: every actor named there is a doer.
-        bool hasTarget = spec.Type is "battles" or "explosions_remote_violence" or "violence_against_civilians" or "strategic_developments";
+        bool hasTarget = spec.Type is EventType.Battles or EventType.ExplosionsRemoteViolence or EventType.ViolenceAgainstCivilians or EventType.StrategicDevelopments;
         // "قصفت الطائرات المقاتلة التابعة للتحالف مواقع ...": the owner of the aircraft named as the verb's subject
         // flies the strike; the lam or التابعة before it marks possession here, not a target.
         var aircraftOwner = spec.Noun || !ctx.Cues.Any(c => c.Class == "aircraft" && c.FirstToken == m.LastToken + 1)
@@ -635,7 +635,7 @@ public sealed partial class EventExtractor
                 if (TargetMarkers.Contains(t.Normalized) || TargetMarkers.Contains(t.Stem)) return true;
                 if (spec.Territory && t.Normalized == "من") return true;
                 // "اشتبك مسلحون مع الجيش": the party after مع is the other side.
-                if (spec.Type == "battles" && !spec.Territory && t.Normalized == "مع") return true;
+                if (spec.Type == EventType.Battles && !spec.Territory && t.Normalized == "مع") return true;
                 break;
             }
             var head = tokens[e.FirstToken];
@@ -661,7 +661,7 @@ public sealed partial class EventExtractor
             if (e.Kind == EntityKind.StateActor) return true;
             // A plural nationality names people (سبعة عراقيين), not a state.
             // "انتحاري سعودي": after the bomber, a nationality says where he came from, not which state acted.
-            if (e.Kind == EntityKind.Nationality && spec.Subtype == "suicide_bomb" && e.FirstToken == m.LastToken + 1) return false;
+            if (e.Kind == EntityKind.Nationality && spec.Subtype == EventSubtype.SuicideBomb && e.FirstToken == m.LastToken + 1) return false;
             if (e.Kind == EntityKind.Nationality) return Adjacent(e) && !PluralPeople(tokens, e);
             if (e.Kind == EntityKind.Place && e.Country is not null) return Adjacent(e) && !HasPreposition(tokens, e);
             return false;
@@ -703,7 +703,7 @@ public sealed partial class EventExtractor
         // After a verbal noun of violence the genitive names the doer (غارات التحالف، الضربات التركية);
         // after other nouns it names what was acted on (اعتقال المتهمين، تحرير المدينة).
         // "سيطرة قوات حكومة الوفاق على ...": the genitive of a noun of control is who took it.
-        bool genitiveAgent = spec.Type is "explosions_remote_violence" or "battles";
+        bool genitiveAgent = spec.Type is EventType.ExplosionsRemoteViolence or EventType.Battles;
         // After a noun of violence, lam marks the doer ("ضربات جوية للتحالف"), not the target it marks elsewhere.
         // قصف is a verb and a verbal noun alike: after a preposition or with the article ("في قصف لقوات النظام")
         // it is the noun.
@@ -716,7 +716,7 @@ public sealed partial class EventExtractor
             || ctx.CuesIn(m.LastToken + 1, nearAfter.FirstToken, "happen").Any()))
             actor1 = nearAfter;
         // Movers are named after the movement, a little further off: "فرار مئات المقاتلين التابعين لداعش".
-        if (actor1 is null && !hasTarget && spec.Type == "x_movement")
+        if (actor1 is null && !hasTarget && spec.Type == EventType.Movement)
             actor1 = after.FirstOrDefault(e => e.FirstToken <= m.LastToken + 6);
         actor1 ??= before.FirstOrDefault(e => !IsTarget(e) && !victimOnly(e));
         // Subject earlier in the sentence, outside the clause: "السلطات الجزائرية أعلنت ... عن ضبطها".
@@ -727,13 +727,13 @@ public sealed partial class EventExtractor
         // A finite verb with no subject in its sentence continues the subject of the previous one ("وكانت قد انتزعت ...").
         // "297 شخصا ... اعتقلوا": a count of people before the verb is its (passive) subject, so no doer carries over.
         bool passiveLike = doc.Numbers.Any(n => n.Span.Start >= tokens[clause.Start].Start && n.Span.End <= m.Span.Start)
-            && spec.Subtype is "arrests" or "attack";
+            && spec.Subtype is EventSubtype.Arrests or EventSubtype.Attack;
         // "بلاده ستبدأ": his country is the speaker's.
         if (actor1 is null && ctx.Source?.Entity?.Country is not null
             && Enumerable.Range(clause.Start, clause.End - clause.Start).Any(k => k < m.FirstToken && tokens[k].Stem == "بلاد" && tokens[k].Segments.Any(g => g.Role == SegmentRole.Pronoun)))
             actor1 = ctx.Source.Entity;
         // Security measures and purchases are a state's: "أما في الجزائر فقد كثفت ..." names it as the topic.
-        if (actor1 is null && spec.Type == "x_security_measure")
+        if (actor1 is null && spec.Type == EventType.SecurityMeasure)
             actor1 = ctx.Entities.LastOrDefault(e => e.Kind == EntityKind.Place && e.Place?.Precision == "country" && e.LastToken < m.FirstToken);
         // Killing and wounding verbs are mostly passive in news ("قتل وأصيب سبعة"): nobody carries over into them.
         if (actor1 is null && !spec.Noun && !passiveLike && !spec.Consequence && !spec.NoAgent && previousSubject is not null)
@@ -754,13 +754,13 @@ public sealed partial class EventExtractor
         bool targetIsPronoun = spec.Victim && m.LastToken > m.FirstToken && tokens[m.LastToken].Segments.Any(g => g.Role == SegmentRole.Pronoun);
         if (hasTarget && actor2 is null && !targetIsPronoun)
         {
-            actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type != "strategic_developments") && (spec.Territory || e.FirstToken <= m.LastToken + 8));
+            actor2 = after.FirstOrDefault(e => e != actor1 && !SameActor(e, actor1) && (IsTarget(e) || spec.Type != EventType.StrategicDevelopments) && (spec.Territory || e.FirstToken <= m.LastToken + 8));
             actor2 ??= before.FirstOrDefault(e => e != actor1 && IsTarget(e) && !SameActor(e, actor1));
         }
 
         // A threat is a statement: whoever is credited with it made it ("قال أردوغان إن على الجماعات المتشددة ...
         // أن تواجه العواقب"), and the party named in it is the one threatened.
-        if (spec.Type == "x_threat" && ctx.Source?.Entity is { } speaker && speaker.Kind is EntityKind.Actor or EntityKind.StateActor)
+        if (spec.Type == EventType.Threat && ctx.Source?.Entity is { } speaker && speaker.Kind is EntityKind.Actor or EntityKind.StateActor)
         {
             if (actor1 is not null && actor1 != speaker) actor2 ??= actor1;
             actor1 = speaker;
@@ -768,11 +768,11 @@ public sealed partial class EventExtractor
 
         // A battle or strike with its doer named but not its enemy is fought against the armed party the
         // article keeps naming as the other side (Sirte's battles are against ISIS even where unnamed).
-        if (actor2 is null && actor1 is not null && spec.Type is "battles" or "explosions_remote_violence" && !targetIsPronoun)
+        if (actor2 is null && actor1 is not null && spec.Type is EventType.Battles or EventType.ExplosionsRemoteViolence && !targetIsPronoun)
             actor2 = MainOpponent(ctx, actor1);
 
         // Civilians named in the clause of a violent event are its victims ("قتل 5 مدنيين في غارة").
-        if (hasTarget && spec.Type != "strategic_developments" && actor2 is null)
+        if (hasTarget && spec.Type != EventType.StrategicDevelopments && actor2 is null)
             actor2 = ctx.Entities.FirstOrDefault(e => e.Actor?.Category == "civilians" && e.FirstToken >= clause.Start && e.LastToken < clause.End && e != actor1);
 
         // English word order is subject-verb-object: its own rules replace the roles read above (EventExtractor.English.cs).
@@ -785,7 +785,7 @@ public sealed partial class EventExtractor
             && !ctx.CuesIn(Math.Max(ctx.First, e.FirstToken - 1), e.FirstToken, "allegiance").Any()).ToList();
         EntityMention? place = null, origin = null;
         var placesAfter = places.Where(p => p.FirstToken > m.LastToken && p.FirstToken < clause.End).OrderBy(p => p.FirstToken).ToList();
-        if (spec.Type == "x_movement")
+        if (spec.Type == EventType.Movement)
         {
             bool Towards(EntityMention p) => _grammar is { } g ? g.Towards.Any(w => PrecededBy(tokens, p, w))
                 : PrecededBy(tokens, p, "الي") || PrecededBy(tokens, p, "نحو") || PrecededBy(tokens, p, "باتجاه");
@@ -814,7 +814,7 @@ public sealed partial class EventExtractor
             place = SubjectFirstPlace(doc, ctx, place, actor1, m);
 
         // A purchase happens where the buyer is, not at the seller named after من.
-        if (spec.Subtype == "procurement")
+        if (spec.Subtype == EventSubtype.Procurement)
         {
             var buyer = actor1?.Country?.Code;
             var home = actor1 is { Kind: EntityKind.Place } ? actor1
@@ -842,9 +842,9 @@ public sealed partial class EventExtractor
         // An attack on soldiers, a patrol or a camp (استهدفت طاقما عسكريا) is a battle even where the force is unnamed.
         if (spec.Victim && ((actor2 is not null && IsArmed(actor2))
                 || (actor2 is null && !targetIsPronoun && ctx.CuesIn(m.LastToken + 1, Math.Min(clause.End, m.LastToken + 6), "military_target").Any())))
-            (type, subtype) = ("battles", "armed_clash");
+            (type, subtype) = (EventType.Battles, EventSubtype.ArmedClash);
         if (spec.Territory && actor1 is not null)
-            subtype = actor1.IsStateSide ? "government_regains_territory" : "non_state_actor_overtakes_territory";
+            subtype = actor1.IsStateSide ? EventSubtype.GovernmentRegainsTerritory : EventSubtype.NonStateActorOvertakesTerritory;
 
         // Evidence: the trigger, its subject when it stands just before it, and the arguments that follow it in the clause.
         var evidence = m.Span;
