@@ -22,7 +22,27 @@ public static class Program
             stderr.WriteLine("Try 'marsad --help' (or 'marsad VERB --help').");
             return 2;
         }
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (FormatException e)
+        {
+            // A malformed lexicon row or model file names its file and line; say so, not a stack trace.
+            stderr.WriteLine("marsad: " + e.Message);
+            stderr.WriteLine("marsad: fix the file, or pass --lexicons with a folder that loads (retrain models with `marsad train events`).");
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            return 130;
+        }
+        catch (Exception e)
+        {
+            // What System.CommandLine's own handler did: the exception in full, exit code 1.
+            stderr.WriteLine("Unhandled exception: " + e);
+            return 1;
+        }
     }
 
     private static RootCommand BuildRoot(TextWriter stdout, TextWriter stderr)

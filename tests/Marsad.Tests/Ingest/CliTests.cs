@@ -28,6 +28,30 @@ public class CliTests
     }
 
     [Fact]
+    public void ADamagedModelFileIsNamedWithItsLineNotAStackTrace()
+    {
+        using var tmp = new TempDir();
+        var lexicons = Path.Combine(tmp.Path, "lexicons");
+        foreach (var file in Directory.GetFiles(Marsad.Text.LexiconFiles.DefaultDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(lexicons, Path.GetRelativePath(Marsad.Text.LexiconFiles.DefaultDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+        var model = Path.Combine(lexicons, "ar", "models", "role-model.tsv");
+        var lines = File.ReadAllLines(model);
+        lines[4] = "w:damaged\tnot-a-number";
+        File.WriteAllLines(model, lines);
+        var input = tmp.File("a.jsonl", "{\"id\": \"a1\", \"text\": \"قتل ثلاثة\"}\n");
+
+        var (code, _, err) = Run("extract", "--articles", input, "--out", Path.Combine(tmp.Path, "p.jsonl"), "--lexicons", lexicons);
+
+        Assert.Equal(2, code);
+        Assert.Contains("role-model.tsv:5", err);
+        Assert.DoesNotContain("   at ", err);
+    }
+
+    [Fact]
     public void ExtractFailsOnlyWhenNothingWasRead()
     {
         using var tmp = new TempDir();
