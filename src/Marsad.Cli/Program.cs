@@ -113,9 +113,11 @@ public static class Program
         var lexicons = LexiconsOption();
         var cv = new Option<int>("--cv") { Description = "Instead of scoring the shipped models: k-fold cross-validation by article, training the event models on k-1 folds and scoring the held-out one (as `train events --cv`)." };
         var without = TrainEventsCommand.WithoutOption();
+        var coded = TrainEventsCommand.CodedOption();
+        var news = TrainEventsCommand.NewsOption();
         var rules = new Option<bool>("--rules") { Description = "Score the rules alone, without the trained event models." };
         var cmd = new Command("eval", "Extract events from articles and score them against gold events (as score.py events).");
-        foreach (var o in new Option[] { articles, gold, pred, json, lexicons, cv, without, rules })
+        foreach (var o in new Option[] { articles, gold, pred, json, lexicons, cv, without, rules, coded, news })
             cmd.Options.Add(o);
         cmd.SetAction(r =>
         {
@@ -130,6 +132,7 @@ public static class Program
                 return TrainEventsCommand.Run(new TrainEventsCommand.Settings([a], [g])
                 {
                     Folds = k, Lexicons = r.GetValue(lexicons), Predictions = r.GetValue(pred), Without = r.GetValue(without) ?? [],
+                    Coded = r.GetValue(coded) ?? [], News = r.GetValue(news),
                 }, stdout, stderr);
             return Verbs.EvalEvents(a, g, r.GetValue(pred), r.GetValue(json), r.GetValue(lexicons), stdout, stderr,
                 r.GetValue(rules) ? EventStage.Rules : EventStage.Trained);

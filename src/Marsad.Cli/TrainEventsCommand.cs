@@ -21,6 +21,8 @@ public static class TrainEventsCommand
         public string? Predictions { get; init; }
         public string[] Without { get; init; } = [];
         public bool Diagnose { get; init; }
+        public string[] Coded { get; init; } = [];
+        public string? News { get; init; }
     }
 
     public static Command Build(TextWriter stdout, TextWriter stderr)
@@ -34,17 +36,28 @@ public static class TrainEventsCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the training order.", DefaultValueFactory = _ => 17 };
         var pred = PredOption();
         var without = WithoutOption();
+        var coded = CodedOption();
+        var news = NewsOption();
         var diagnose = new Option<bool>("--diagnose") { Description = "Also print how often each rule's gate drops a coded event, and the coded events no trigger reaches." };
         var cmd = new Command("events", "Train the event models (which candidates are events, of which type; who, where, how many) and report cross-validated scores.");
-        foreach (var o in new Option[] { articles, gold, output, cv, threshold, lexicons, seed, pred, without, diagnose })
+        foreach (var o in new Option[] { articles, gold, output, cv, threshold, lexicons, seed, pred, without, diagnose, coded, news })
             cmd.Options.Add(o);
         cmd.SetAction(r => Run(new Settings(r.GetValue(articles)!, r.GetValue(gold)!)
         {
             Output = r.GetValue(output), Folds = r.GetValue(cv), Threshold = r.GetValue(threshold)!, Lexicons = r.GetValue(lexicons),
             Seed = r.GetValue(seed), Predictions = r.GetValue(pred), Without = r.GetValue(without) ?? [], Diagnose = r.GetValue(diagnose),
+            Coded = r.GetValue(coded) ?? [], News = r.GetValue(news),
         }, stdout, stderr));
         return cmd;
     }
+
+    /// <summary>Sets this project coded, kept as references (training/saudinewsnet-coded): training data, never scored by cross-validation.</summary>
+    public static Option<string[]> CodedOption() =>
+        new("--coded") { Description = "Folders of articles coded as references (articles.jsonl, gold.jsonl; see training/README.md): added to the training data of every fold and of the shipped models, never scored.", AllowMultipleArgumentsPerToken = true };
+
+    /// <summary>Where the texts of coded references are rebuilt from.</summary>
+    public static Option<string> NewsOption() =>
+        new("--news") { Description = "The SaudiNewsNet folder the --coded references point into (default ../shared/data/news/saudinewsnet)." };
 
     /// <summary>Where the held-out predictions of cross-validation go.</summary>
     public static Option<string> PredOption() =>
@@ -101,6 +114,15 @@ public static class TrainEventsCommand
         // Candidates come from the rules in broad mode; the models being trained must not be the ones deciding.
         var pipeline = MarsadPipeline.CreateDefault(s.Lexicons, GazetteerCommands.EnsureIndex(stderr), EventStage.Rules);
         var prepared = EventTraining.Prepare(pipeline, coded);
+        var extraArticles = new List<CodedArticle>();
+        foreach (var dir in s.Coded)
+        {
+            var news = s.News ?? Path.Combine("..", "shared", "data", "news", "saudinewsnet");
+            extraArticles.AddRange(CodedReferences.Load(Path.Combine(dir, "articles.jsonl"), Path.Combine(dir, "gold.jsonl"), news, m => stderr.WriteLine("marsad: " + m)));
+        }
+        var extra = EventTraining.Prepare(pipeline, extraArticles);
+        if (extra.Count > 0)
+            stdout.WriteLine($"training only: {extra.Count} coded articles, {extraArticles.Sum(c => c.Gold.Count)} events from {string.Join(", ", s.Coded)}");
         int nEx = prepared.Sum(p => p.Examples.Count), nPos = prepared.Sum(p => p.Examples.Count(e => e.Label != EventTypeModel.None));
         stdout.WriteLine($"{coded.Count} articles ({coded.Select(c => c.Group).Distinct().Count()} stories), {coded.Sum(c => c.Gold.Count)} gold events; "
             + $"{nEx} candidates, {nPos} labelled events; {prepared.Sum(p => p.GoldReached)} gold events hold a candidate's trigger ({clock.Elapsed.TotalSeconds:F1} s)");
@@ -111,7 +133,7 @@ public static class TrainEventsCommand
         if (s.Folds >= 2)
         {
             double[] grid = fixedThreshold is { } ft ? [ft] : [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5];
-            var results = EventTraining.CrossValidate(pipeline, prepared, s.Folds, grid, s.Seed, s.Without);
+            var results = EventTraining.CrossValidate(pipeline, prepared, s.Folds, grid, s.Seed, s.Without, extra);
             stdout.WriteLine($"{s.Folds}-fold cross-validation by article (pooled; typed F1 per fold as mean ± sd):");
             stdout.WriteLine("  threshold  typed F1 (P / R)         per fold        any F1  subtype actor1 actor2  place   date  cert  quant");
             foreach (var r in results)
@@ -143,7 +165,7 @@ public static class TrainEventsCommand
         }
         if (s.Output is not null)
         {
-            var models = EventTraining.TrainAll(prepared, chosen, s.Seed, s.Without);
+            var models = EventTraining.TrainAll([.. prepared, .. extra], chosen, s.Seed, s.Without);
             models.Save(s.Output);
             stdout.WriteLine($"wrote the models to {s.Output}/: event types {models.Types.Model.Weights.Count} features × {models.Types.Model.Classes.Count} classes ({clock.Elapsed.TotalSeconds:F1} s)");
         }

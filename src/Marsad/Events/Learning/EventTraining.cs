@@ -232,16 +232,17 @@ public static class EventTraining
         EventTypeModel.Train(articles.SelectMany(p => p.Examples).ToList(), threshold, seed: seed);
 
     /// <summary>
-    /// k-fold cross-validation: for each fold a model trained on the others extracts its articles, and the
-    /// predictions are scored as <c>score.py events</c> does, pooled and per fold, at each threshold.
+    /// k-fold cross-validation: for each fold a model trained on the others (and on <paramref name="extra"/>, which is
+    /// never scored) extracts its articles, and the predictions are scored as <c>score.py events</c> does, pooled
+    /// and per fold, at each threshold.
     /// </summary>
     public static List<CvResult> CrossValidate(MarsadPipeline pipeline, IReadOnlyList<Prepared> articles, int k, IReadOnlyList<double> thresholds,
-        int seed = 17, IReadOnlyCollection<string>? without = null)
+        int seed = 17, IReadOnlyCollection<string>? without = null, IReadOnlyList<Prepared>? extra = null)
     {
         var folds = Folds(articles.Select(p => p.Coded).ToList(), k);
         var models = new EventModels[k];
         Parallel.For(0, k, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, f =>
-            models[f] = TrainAll(articles.Where((_, i) => folds[i] != f).ToList(), 0.5, seed, without));
+            models[f] = TrainAll([.. articles.Where((_, i) => folds[i] != f), .. extra ?? []], 0.5, seed, without));
         var results = new List<CvResult>();
         foreach (var t in thresholds)
         {
