@@ -143,6 +143,9 @@ public sealed partial class FeedWatcher(SafeFetcher fetcher, Ingestor ingestor, 
         {
             await Polite(url.Host, cancel).ConfigureAwait(false);
             var result = await fetcher.FetchAsync(url, etag, lastModified, cancel).ConfigureAwait(false);
+            // The delay runs from the end of the last exchange: a slow answer must not let the next request follow
+            // at once (under load a request can reach the server long after it was sent).
+            _lastRequest[url.Host] = DateTime.UtcNow;
             if (!Transient(result) || attempt >= options.Attempts)
             {
                 if (Transient(result) && options.Attempts > 1)
