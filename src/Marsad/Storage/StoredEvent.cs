@@ -96,6 +96,10 @@ public sealed record BoundingBox(double West, double South, double East, double 
         {
             throw new FormatException($"not a bounding box: '{text}' (expected WEST,SOUTH,EAST,NORTH in degrees)");
         }
+        // NaN passes every comparison above and infinity every range test a caller makes: refuse both here, where
+        // every entry point (API, query, export) parses, rather than let them reach the database.
+        if (!double.IsFinite(w) || !double.IsFinite(s) || !double.IsFinite(e) || !double.IsFinite(n))
+            throw new FormatException($"not a bounding box: '{text}' (every coordinate must be a finite number of degrees)");
         return new BoundingBox(w, s, e, n);
     }
 }
