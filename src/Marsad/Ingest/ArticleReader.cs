@@ -130,6 +130,10 @@ public static class ArticleReader
             yield break;
         var articles = ext == ".csv"
             ? ReadCsv(stream, name, report, limits)
+            // JSON Lines are read line by line whatever the first line holds: a first line that happens to start
+            // with '[' must cost that line, not every valid line after it.
+            : ext is ".jsonl" or ".ndjson"
+                ? ReadJsonLines(stream, name, report, limits)
             // A zip entry cannot be rewound after peeking; SaudiNewsNet's .json entries are arrays.
             : (stream.CanSeek ? LooksLikeArray(stream) : ext == ".json")
                 ? ReadJsonArray(stream, name, report, limits)

@@ -15,6 +15,20 @@ public class ArticleReaderTests
     }
 
     [Fact]
+    public void AJsonLinesFileIsReadLineByLineEvenWhenItsFirstLineLooksLikeAnArray()
+    {
+        using var tmp = new TempDir();
+        var file = tmp.File("a.jsonl", string.Join("\n",
+            "[garbage from a bad export",
+            """{"id": "b1", "text": "قتل ثلاثة"}""",
+            """{"id": "b2", "text": "نص آخر"}"""));
+        var (articles, diags) = ReadAll(file);
+        Assert.Equal(["b1", "b2"], articles.Select(a => a.Id));
+        var bad = Assert.Single(diags, d => d.Kind == DiagnosticKind.SkippedRecord);
+        Assert.Equal(1, bad.Line);
+    }
+
+    [Fact]
     public void JsonLinesKeepsGoingPastBadLines()
     {
         using var tmp = new TempDir();
