@@ -13,7 +13,7 @@ namespace Marsad.Ingest;
 /// never stop the batch: each becomes an <see cref="IngestDiagnostic"/> passed to the caller's
 /// callback, and reading goes on.
 /// </summary>
-public static class ArticleReader
+public static partial class ArticleReader
 {
     /// <summary>The file name endings read, in the order they are listed to users.</summary>
     public static readonly IReadOnlyList<string> Extensions = [".jsonl", ".ndjson", ".json", ".csv", ".html", ".htm", ".txt", ".zip"];
@@ -452,6 +452,15 @@ public static class ArticleReader
         string? lang, string? source, string? url, string publishedField = "published")
     {
         id = id?.Trim();
+        // An id is a key in the store, the API's URLs and exports: a bounded, printable one. A longer one or one
+        // with control characters is replaced by an id made from the text (nothing is lost; the user is told).
+        if (!string.IsNullOrEmpty(id) && (id.Length > MaxIdLength || id.Any(char.IsControl)) && !string.IsNullOrWhiteSpace(text))
+        {
+            string fault = id.Length > MaxIdLength ? $"is {id.Length:N0} characters long (at most {MaxIdLength})" : "holds control characters";
+            string made = "gen-" + ShortHash(text);
+            report(new IngestDiagnostic(name, line, $"the article id {fault}; using generated id '{made}'", DiagnosticKind.Warning));
+            id = made;
+        }
         string label = string.IsNullOrEmpty(id) ? "article" : $"article '{id}'";
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -499,13 +508,37 @@ public static class ArticleReader
                     $"article '{id}': cannot read {publishedField} \"{published}\" (expected YYYY-MM-DD, optionally with a time); read without a publication date",
                     DiagnosticKind.Warning));
         }
+        // A language is a BCP 47 tag (ar, en, en-GB; zh_Hant written with '_' is read as zh-Hant); anything else
+        // is reported and read as Arabic, the default, rather than stored as given.
+        string tag = "ar";
+        if (!string.IsNullOrWhiteSpace(lang))
+        {
+            var t = lang.Trim().Replace('_', '-');
+            if (LanguageTag().IsMatch(t))
+                tag = t;
+            else
+                report(new IngestDiagnostic(name, line, $"{label}: lang \"{Clip(lang)}\" is not a language tag (e.g. ar, en, en-GB); read as Arabic", DiagnosticKind.Warning));
+        }
         return new Article(
             id, text,
             Title: string.IsNullOrWhiteSpace(title) ? null : title,
             Published: date,
-            Lang: string.IsNullOrWhiteSpace(lang) ? "ar" : lang.Trim(),
+            Lang: tag,
             Source: string.IsNullOrWhiteSpace(source) ? null : source,
             Url: string.IsNullOrWhiteSpace(url) ? null : url);
+    }
+
+    /// <summary>The longest article id kept as given.</summary>
+    public const int MaxIdLength = 200;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageTag();
+
+    // A value quoted back in a message: short and printable.
+    private static string Clip(string s)
+    {
+        var printable = new string(s.Select(c => char.IsControl(c) ? '?' : c).Take(40).ToArray());
+        return s.Length > 40 ? printable + "…" : printable;
     }
 
     /// <summary>A short stable id fragment: the first 12 hex digits of the SHA-256 of the UTF-8 bytes.</summary>

@@ -29,6 +29,28 @@ public class ArticleReaderTests
     }
 
     [Fact]
+    public void OverlongOrControlIdsAndBadLanguageTagsAreReplacedWithANote()
+    {
+        using var tmp = new TempDir();
+        string longId = new('x', 300);
+        var file = tmp.File("a.jsonl", string.Join("\n",
+            $$"""{"id": "{{longId}}", "text": "قتل ثلاثة في سرت"}""",
+            """{"id": "c\u0000d", "text": "نص آخر في بنغازي"}""",
+            """{"id": "c3", "lang": "../../etc", "text": "نص ثالث"}""",
+            """{"id": "c4", "lang": "en_US", "text": "Clashes in Sirte"}"""));
+        var (articles, diags) = ReadAll(file);
+        Assert.Equal(4, articles.Count);
+        Assert.StartsWith("gen-", articles[0].Id, StringComparison.Ordinal);
+        Assert.StartsWith("gen-", articles[1].Id, StringComparison.Ordinal);
+        Assert.Contains(diags, d => d.Line == 1 && d.Message.Contains("300 characters", StringComparison.Ordinal));
+        Assert.Contains(diags, d => d.Line == 2 && d.Message.Contains("control characters", StringComparison.Ordinal));
+        Assert.Equal("ar", articles[2].Lang);
+        Assert.Contains(diags, d => d.Line == 3 && d.Message.Contains("not a language tag", StringComparison.Ordinal));
+        Assert.Equal("en-US", articles[3].Lang);
+        Assert.All(articles, a => Assert.True(a.Id.Length <= ArticleReader.MaxIdLength));
+    }
+
+    [Fact]
     public void JsonLinesKeepsGoingPastBadLines()
     {
         using var tmp = new TempDir();
