@@ -528,8 +528,8 @@ public static partial class ArticleReader
             Url: string.IsNullOrWhiteSpace(url) ? null : url);
     }
 
-    /// <summary>The longest article id kept as given.</summary>
-    public const int MaxIdLength = 200;
+    /// <summary>The longest article id kept as given (real ones reach a few hundred characters: GSR protest rows have 276).</summary>
+    public const int MaxIdLength = 1000;
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,4}$")]
     private static partial System.Text.RegularExpressions.Regex LanguageTag();

@@ -32,7 +32,7 @@ public class ArticleReaderTests
     public void OverlongOrControlIdsAndBadLanguageTagsAreReplacedWithANote()
     {
         using var tmp = new TempDir();
-        string longId = new('x', 300);
+        string longId = new('x', 1500);
         var file = tmp.File("a.jsonl", string.Join("\n",
             $$"""{"id": "{{longId}}", "text": "قتل ثلاثة في سرت"}""",
             """{"id": "c\u0000d", "text": "نص آخر في بنغازي"}""",
@@ -42,7 +42,7 @@ public class ArticleReaderTests
         Assert.Equal(4, articles.Count);
         Assert.StartsWith("gen-", articles[0].Id, StringComparison.Ordinal);
         Assert.StartsWith("gen-", articles[1].Id, StringComparison.Ordinal);
-        Assert.Contains(diags, d => d.Line == 1 && d.Message.Contains("300 characters", StringComparison.Ordinal));
+        Assert.Contains(diags, d => d.Line == 1 && d.Message.Contains("1,500 characters", StringComparison.Ordinal));
         Assert.Contains(diags, d => d.Line == 2 && d.Message.Contains("control characters", StringComparison.Ordinal));
         Assert.Equal("ar", articles[2].Lang);
         Assert.Contains(diags, d => d.Line == 3 && d.Message.Contains("not a language tag", StringComparison.Ordinal));
