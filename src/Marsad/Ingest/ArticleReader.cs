@@ -32,6 +32,21 @@ public static partial class ArticleReader
         return files;
     }
 
+    // The final target of a symbolic link that resolves outside root (links to links followed); null for an
+    // ordinary file or a link that stays inside.
+    private static string? LeadsOutside(string file, string root)
+    {
+        var info = new FileInfo(file);
+        if (info.LinkTarget is null)
+            return null;
+        var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(info.LinkTarget, Path.GetDirectoryName(file)!);
+        var folder = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        // The folder itself may be reached through links: compare real paths on both sides.
+        var realFolder = new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true)?.FullName is { } rf
+            ? rf.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar : folder;
+        return target.StartsWith(folder, StringComparison.Ordinal) || target.StartsWith(realFolder, StringComparison.Ordinal) ? null : target;
+    }
+
     /// <summary>True when the file name ends with one of <see cref="Extensions"/>.</summary>
     public static bool IsSupported(string file) =>
         Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase));
@@ -41,7 +56,16 @@ public static partial class ArticleReader
     {
         if (Directory.Exists(path))
         {
-            var files = ListFiles(path);
+            // A link inside the folder that leads out of it (ln -s /etc/os-release d/a.txt) is not the folder's
+            // content: it is named and skipped, so ingesting a folder never publishes files from elsewhere.
+            var files = new List<string>();
+            foreach (var file in ListFiles(path))
+            {
+                if (LeadsOutside(file, path) is { } target)
+                    report(new IngestDiagnostic(file, 0, $"a link to {target}, outside the folder being read; skipped", DiagnosticKind.FileProblem));
+                else
+                    files.Add(file);
+            }
             if (files.Count == 0)
                 report(new IngestDiagnostic(path, 0, $"no article files ({ExtensionList}) in this folder", DiagnosticKind.FileProblem));
             // Every file in the folder is accounted for: the ones not read are named, with why.

@@ -51,6 +51,25 @@ public class ArticleReaderTests
     }
 
     [Fact]
+    public void AFolderNeverReadsALinkThatLeadsOutOfIt()
+    {
+        using var outside = new TempDir();
+        using var tmp = new TempDir();
+        var secret = outside.File("secret.txt", "هذا نص خارج المجلد لا يجوز أن يقرأ أبدا لأنه ليس من محتوى المجلد المطلوب.");
+        tmp.File("a.jsonl", """{"id": "in1", "text": "قتل ثلاثة في سرت"}""" + "\n");
+        var link = Path.Combine(tmp.Path, "b.txt");
+        File.CreateSymbolicLink(link, secret);
+        var inner = tmp.File("c.jsonl", """{"id": "in2", "text": "نص داخل المجلد"}""" + "\n");
+        File.CreateSymbolicLink(Path.Combine(tmp.Path, "d.jsonl"), inner);
+
+        var (articles, diags) = ReadAll(tmp.Path);
+
+        Assert.Equal(["in1", "in2"], articles.Select(a => a.Id).Distinct());
+        Assert.DoesNotContain(articles, a => a.Text.Contains("خارج المجلد", StringComparison.Ordinal));
+        Assert.Contains(diags, d => d.File == link && d.Message.Contains("outside the folder", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void JsonLinesKeepsGoingPastBadLines()
     {
         using var tmp = new TempDir();
