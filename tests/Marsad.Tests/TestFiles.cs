@@ -27,6 +27,20 @@ public sealed class TempDir : IDisposable
         return path;
     }
 
+    /// <summary>A copy of the shipped lexicon folder (models included) under this folder, for tests that edit one.</summary>
+    public string CopyLexicons(string name = "Lexicons")
+    {
+        var src = Marsad.Text.LexiconFiles.DefaultDirectory;
+        var dst = System.IO.Path.Combine(Path, name);
+        foreach (var file in Directory.EnumerateFiles(src, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(dst, System.IO.Path.GetRelativePath(src, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            System.IO.File.Copy(file, target);
+        }
+        return dst;
+    }
+
     public void Dispose()
     {
         try

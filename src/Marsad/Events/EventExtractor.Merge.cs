@@ -10,14 +10,14 @@ public sealed partial class EventExtractor
 
     // The same occurrence told twice in one article (a verbal noun referring back to the verb, a
     // restatement) becomes one event; the finite-verb statement is kept as the evidence.
-    private static List<Candidate> Merge(List<Candidate> cands, int maxGap = 6)
+    private static List<Candidate> Merge(List<Candidate> cands)
     {
         var kept = new List<Candidate>();
         foreach (var c in cands)
         {
             // ACLED's unit: one type, compatible actors, one place, one day. Restatements sit close together.
             var same = kept.FirstOrDefault(k => k.Type == c.Type && k.Subtype == c.Subtype && !c.SplitFromList
-                && Math.Abs(k.SentenceIndex - c.SentenceIndex) <= maxGap
+                && Math.Abs(k.SentenceIndex - c.SentenceIndex) <= 6
                 && SameParty(k.Actor1, c.Actor1) && SameParty(k.Actor2, c.Actor2)
                 && (Compatible(k.Place, c.Place) || (k.Certainty == c.Certainty && WithinCountry(k.Place, c.Place))) && SameDate(k.Time, c.Time)
                 // Agreement needs something concrete in common, not only missing values.

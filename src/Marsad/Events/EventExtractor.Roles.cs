@@ -30,7 +30,7 @@ public sealed partial class EventExtractor
 
     // What the role model reads of one (event, mention) pair: where the mention sits from the trigger, what
     // kind of actor it is, the words that introduce it, and what the rules chose.
-    private static string[] RoleFeatures(Document doc, Candidate c, EntityMention e, IReadOnlyList<EntityMention> all)
+    private static string[] RoleFeatures(Document doc, Candidate c, EntityMention e, RoleContext ctx)
     {
         var tokens = doc.Tokens;
         var sent = doc.Sentences[c.SentenceIndex];
@@ -51,11 +51,9 @@ public sealed partial class EventExtractor
             "rule1_t:" + Same(c.Actor1, e) + "|" + type, "rule2_t:" + Same(c.Actor2, e) + "|" + type,
         };
         if (c.Source is { } src && src.Span.Overlaps(e.Span)) f.Add("source");
-        f.Add("freq:" + Math.Min(4, doc.Entities.Count(o => o.ActorName == e.ActorName)) + "|" + pos);
+        f.Add("freq:" + Math.Min(4, ctx.Mentions.GetValueOrDefault(e.ActorName)) + "|" + pos);
         // The nearest mentions on each side are the usual subject and object.
-        var after = all.Where(o => o.FirstToken > trig && o.LastToken < sent.FirstToken + sent.TokenCount).OrderBy(o => o.FirstToken).ToList();
-        var before = all.Where(o => o.LastToken < trig && o.FirstToken >= sent.FirstToken).OrderByDescending(o => o.FirstToken).ToList();
-        int ai = after.IndexOf(e), bi = before.IndexOf(e);
+        int ai = ctx.After.IndexOf(e), bi = ctx.Before.IndexOf(e);
         if (ai >= 0) f.Add("after_rank:" + Math.Min(ai, 3) + "|" + type);
         if (bi >= 0) f.Add("before_rank:" + Math.Min(bi, 3) + "|" + type);
         // The word that introduces the mention (ضد، على، بين، مع، من قبل) and a preposition on it (لداعش، بالحوثيين).
@@ -85,11 +83,21 @@ public sealed partial class EventExtractor
 
     private static bool Same(EntityMention? a, EntityMention b) => a is not null && a.Span == b.Span;
 
-    /// <summary>Each role mention of a candidate with its features (for training the role model).</summary>
+    // What every mention's features share, computed once per event: how often the article names each actor, and
+    // the mentions after and before the trigger in its sentence, nearest first.
+    private sealed record RoleContext(Dictionary<string, int> Mentions, List<EntityMention> After, List<EntityMention> Before);
+
+    /// <summary>Each role mention of a candidate with its features.</summary>
     private static List<(EntityMention Mention, string[] Features)> RoleChoices(Document doc, Candidate c)
     {
         var all = RoleMentions(doc, c);
-        return all.Select(e => (e, RoleFeatures(doc, c, e, all))).ToList();
+        var sent = doc.Sentences[c.SentenceIndex];
+        int trig = c.TriggerToken;
+        var ctx = new RoleContext(
+            doc.Entities.GroupBy(o => o.ActorName).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            all.Where(o => o.FirstToken > trig && o.LastToken < sent.FirstToken + sent.TokenCount).OrderBy(o => o.FirstToken).ToList(),
+            all.Where(o => o.LastToken < trig && o.FirstToken >= sent.FirstToken).OrderByDescending(o => o.FirstToken).ToList());
+        return all.Select(e => (e, RoleFeatures(doc, c, e, ctx))).ToList();
     }
 
     // The trained choice: the pair (actor1, actor2) of distinct parties whose probabilities together are highest, a
@@ -128,7 +136,7 @@ public sealed partial class EventExtractor
         return list;
     }
 
-    private static string[] PlaceFeatures(Document doc, Candidate c, EntityMention e, IReadOnlyList<EntityMention> all)
+    private static string[] PlaceFeatures(Document doc, Candidate c, EntityMention e, PlaceContext ctx)
     {
         var tokens = doc.Tokens;
         var sent = doc.Sentences[c.SentenceIndex];
@@ -140,7 +148,7 @@ public sealed partial class EventExtractor
         string db = dist <= 2 ? "2" : dist <= 5 ? "5" : dist <= 10 ? "10" : dist <= 20 ? "20" : "far";
         var p = e.Place!;
         string prec = p.Precision;
-        int mentions = doc.Entities.Count(o => o.Place?.Id == p.Id);
+        int mentions = ctx.Mentions.GetValueOrDefault(p.Id);
         var f = new List<string>(32)
         {
             "w:" + where, "wd:" + where + db, "prec:" + prec, "w_prec:" + where + "|" + prec, "t_w:" + c.Type + "|" + where,
@@ -148,11 +156,11 @@ public sealed partial class EventExtractor
             "freq:" + Math.Min(mentions, 4), "curated:" + p.Curated,
         };
         // A town in the same sentence is more specific than a country or region there.
-        bool pointHere = all.Any(o => o != e && SentenceOf(doc, o.FirstToken) == c.SentenceIndex && o.Place!.Precision is "point" or "admin2");
+        bool pointHere = ctx.TownsHere.Any(o => o != e);
         f.Add("point_here:" + pointHere + "|" + prec);
         // Within the country of the sentence's other places, or of the rule's place.
         if (c.Place?.Place is { } rp) f.Add("same_country_as_rule:" + (rp.Country == p.Country));
-        if (DominantCountry(doc) is { } dc) f.Add("dominant_country:" + (dc == p.Country));
+        if (ctx.DominantCountry is { } dc) f.Add("dominant_country:" + (dc == p.Country));
         if (e.FirstToken > 0)
         {
             var prev = tokens[e.FirstToken - 1];
@@ -187,10 +195,18 @@ public sealed partial class EventExtractor
         return n;
     }
 
+    // What every place's features share, computed once per event: how often the article names each place, the
+    // country most of its places are in, and the towns of the event's sentence.
+    private sealed record PlaceContext(Dictionary<string, int> Mentions, string? DominantCountry, List<EntityMention> TownsHere);
+
     private static List<(EntityMention Mention, string[] Features)> PlaceChoices(Document doc, Candidate c)
     {
         var all = PlaceMentions(doc, c);
-        return all.Select(e => (e, PlaceFeatures(doc, c, e, all))).ToList();
+        var ctx = new PlaceContext(
+            doc.Entities.Where(o => o.Place is not null).GroupBy(o => o.Place!.Id).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            DominantCountry(doc),
+            all.Where(o => SentenceOf(doc, o.FirstToken) == c.SentenceIndex && o.Place!.Precision is "point" or "admin2").ToList());
+        return all.Select(e => (e, PlaceFeatures(doc, c, e, ctx))).ToList();
     }
 
     // The trained choice of place: the likeliest when likely enough, else what the rules chose.

@@ -10,18 +10,7 @@ public sealed class LexiconLoadingTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private string CopyLexicons()
-    {
-        var src = LexiconFiles.DefaultDirectory;
-        var dst = Path.Combine(_tmp.Path, "Lexicons");
-        foreach (var file in Directory.EnumerateFiles(src, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(dst, Path.GetRelativePath(src, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        return dst;
-    }
+    private string CopyLexicons() => _tmp.CopyLexicons();
 
     // Replaces the first data row starting with `startsWith` and returns its 1-based line number.
     private static int ReplaceRow(string path, string startsWith, string replacement)

@@ -47,10 +47,9 @@ public sealed class Admin1LayerTests : IDisposable
         """;
 
     // cities500 rows with the admin1 code in column 11; ids are made up.
+    // A cities500 line with the first-level code the layer reads the seats of divisions from.
     private static string City(int id, string name, string arabic, double lat, double lon, string code, string country, string admin1, int pop) =>
-        string.Join('\t', id.ToString(CultureInfo.InvariantCulture), name, name, arabic, lat.ToString(CultureInfo.InvariantCulture),
-            lon.ToString(CultureInfo.InvariantCulture), "P", code, country, "", admin1, "", "", "", pop.ToString(CultureInfo.InvariantCulture),
-            "", "100", "Asia/Aden", "2020-01-01");
+        GeoFixtures.GeoNamesLine(id, name, arabic, lat, lon, "P", code, country, pop, admin1, "Asia/Aden");
 
     private static readonly string[] Cities =
     [

@@ -9,10 +9,11 @@ namespace Marsad.Tests.Geo;
 internal static class GeoFixtures
 {
     // GeoNames dump layout (19 columns); ids are made up for the fixture.
-    public static string GeoNamesLine(int id, string name, string arabic, double lat, double lon, string cls, string code, string country, int pop) =>
+    public static string GeoNamesLine(int id, string name, string arabic, double lat, double lon, string cls, string code, string country, int pop,
+        string admin1 = "01", string timezone = "Africa/Tripoli") =>
         string.Join('\t', id.ToString(System.Globalization.CultureInfo.InvariantCulture), name, name, arabic,
             lat.ToString(System.Globalization.CultureInfo.InvariantCulture), lon.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            cls, code, country, "", "01", "", "", "", pop.ToString(System.Globalization.CultureInfo.InvariantCulture), "", "100", "Africa/Tripoli", "2020-01-01");
+            cls, code, country, "", admin1, "", "", "", pop.ToString(System.Globalization.CultureInfo.InvariantCulture), "", "100", timezone, "2020-01-01");
 
     public static readonly string[] GeoNamesDump =
     [

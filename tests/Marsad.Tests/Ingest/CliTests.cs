@@ -31,13 +31,7 @@ public class CliTests
     public void ADamagedModelFileIsNamedWithItsLineNotAStackTrace()
     {
         using var tmp = new TempDir();
-        var lexicons = Path.Combine(tmp.Path, "lexicons");
-        foreach (var file in Directory.GetFiles(Marsad.Text.LexiconFiles.DefaultDirectory, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(lexicons, Path.GetRelativePath(Marsad.Text.LexiconFiles.DefaultDirectory, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        var lexicons = tmp.CopyLexicons();
         var model = Path.Combine(lexicons, "ar", "models", "role-model.tsv");
         var lines = File.ReadAllLines(model);
         lines[4] = "w:damaged\tnot-a-number";

@@ -276,27 +276,3 @@ public static class EventTraining
         return EventScorer.ScoreEvents(texts, gold, pred);
     }
 }
-
-/// <summary>Candidate-level diagnostics of cross-validation: how often each labelled class is predicted as each class.</summary>
-public static class EventTrainingDiagnostics
-{
-    public static Dictionary<(string Gold, string Pred), int> Confusion(IReadOnlyList<EventTraining.Prepared> articles, int k, double threshold, int seed = 17)
-    {
-        var folds = EventTraining.Folds(articles.Select(p => p.Coded).ToList(), k);
-        var counts = new Dictionary<(string, string), int>();
-        for (int f = 0; f < k; f++)
-        {
-            var model = EventTraining.Train(articles.Where((_, i) => folds[i] != f), threshold, seed);
-            for (int i = 0; i < articles.Count; i++)
-            {
-                if (folds[i] != f) continue;
-                foreach (var ex in articles[i].Examples)
-                {
-                    var pred = model.Decide(ex.Features).Type ?? EventTypeModel.None;
-                    counts[(ex.Label, pred)] = counts.GetValueOrDefault((ex.Label, pred)) + 1;
-                }
-            }
-        }
-        return counts;
-    }
-}
